@@ -1,0 +1,113 @@
+using System;
+using System.Numerics;
+
+namespace Specialized;
+
+/// <summary>
+/// Unblocked Cholesky factor and triangular solves for any n, on the stored triangle only.
+/// Callers have validated every length; these methods index spans, so a mistake throws rather
+/// than corrupting memory.
+/// </summary>
+internal static class CholeskyKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Factors in place; on failure returns the first bad pivot (not positive or not finite).</summary>
+    public static SolveResult Factor(Span<T> a, int n, bool rowWise) =>
+        rowWise ? FactorRowWise(a, n) : FactorColumnWise(a, n);
+
+    // L(i, j) at i·n + j. Left-looking (Crout): each entry is one contiguous dot product.
+    private static SolveResult FactorRowWise(Span<T> a, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<T> rowJ = a.Slice(j * n, j);
+            T d = a[j * n + j] - VectorOps.Dot(rowJ, rowJ);
+            if (!IsValidPivot(d))
+            {
+                return SolveResult.Failed(j);
+            }
+
+            T ljj = T.Sqrt(d);
+            a[j * n + j] = ljj;
+            T r = T.One / ljj;
+            for (int i = j + 1; i < n; i++)
+            {
+                int ij = i * n + j;
+                a[ij] = (a[ij] - VectorOps.Dot(a.Slice(i * n, j), rowJ)) * r;
+            }
+        }
+
+        return SolveResult.Succeeded;
+    }
+
+    // L(i, j) at j·n + i, i.e. row j of the buffer holds column j of L. Right-looking: the trailing
+    // update is a contiguous axpy per row of the buffer.
+    private static SolveResult FactorColumnWise(Span<T> a, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            T d = a[j * n + j];
+            if (!IsValidPivot(d))
+            {
+                return SolveResult.Failed(j);
+            }
+
+            T ljj = T.Sqrt(d);
+            a[j * n + j] = ljj;
+            Span<T> below = a.Slice(j * n + j + 1, n - j - 1);
+            VectorOps.Scale(T.One / ljj, below);
+            for (int c = j + 1; c < n; c++)
+            {
+                VectorOps.Axpy(-below[c - j - 1], below.Slice(c - j - 1), a.Slice(c * n + c, n - c));
+            }
+        }
+
+        return SolveResult.Succeeded;
+    }
+
+    /// <summary>Solves L·Lᵀ·X = B in place; B is n x nrhs, row-major.</summary>
+    public static void Solve(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise)
+    {
+        int rowStride = rowWise ? n : 1;
+        int colStride = rowWise ? 1 : n;
+
+        // L·Y = B, one row of Y at a time.
+        for (int i = 0; i < n; i++)
+        {
+            Span<T> yi = b.Slice(i * nrhs, nrhs);
+            for (int k = 0; k < i; k++)
+            {
+                VectorOps.Axpy(-l[i * rowStride + k * colStride], b.Slice(k * nrhs, nrhs), yi);
+            }
+
+            VectorOps.Scale(T.One / l[i * rowStride + i * colStride], yi);
+        }
+
+        // Lᵀ·X = Y, from the last row up.
+        for (int i = n - 1; i >= 0; i--)
+        {
+            Span<T> xi = b.Slice(i * nrhs, nrhs);
+            for (int k = i + 1; k < n; k++)
+            {
+                VectorOps.Axpy(-l[k * rowStride + i * colStride], b.Slice(k * nrhs, nrhs), xi);
+            }
+
+            VectorOps.Scale(T.One / l[i * rowStride + i * colStride], xi);
+        }
+    }
+
+    /// <summary>Copies only the stored triangle (the one the factor will use) from a to scratch.</summary>
+    public static void CopyTriangle(ReadOnlySpan<T> a, Span<T> scratch, int n, bool rowWise)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            // Row-wise: row i of L is (i, 0..i). Column-wise: buffer row i holds L(i..n-1, i).
+            int start = rowWise ? i * n : i * n + i;
+            int length = rowWise ? i + 1 : n - i;
+            a.Slice(start, length).CopyTo(scratch.Slice(start, length));
+        }
+    }
+
+    // A pivot must be positive and finite; NaN fails every comparison.
+    private static bool IsValidPivot(T d) => d > T.Zero && T.IsFinite(d);
+}
