@@ -1,0 +1,37 @@
+using System.CodeDom.Compiler;
+using System.Globalization;
+using System.IO;
+
+namespace Specialized.Generator;
+
+/// <summary>An indented writer with invariant formatting and '\n' line ends, so output is byte-identical on every machine.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringWriter _text = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    private readonly IndentedTextWriter _writer;
+
+    public SourceWriter() => _writer = new IndentedTextWriter(_text, "    ") { NewLine = "\n" };
+
+    public void Line(string line) => _writer.WriteLine(line);
+
+    /// <summary>An empty line without trailing indentation.</summary>
+    public void Line() => _writer.WriteLineNoTabs(string.Empty);
+
+    public void Open(string line)
+    {
+        _writer.WriteLine(line);
+        _writer.WriteLine("{");
+        _writer.Indent++;
+    }
+
+    public void Close(string closing = "}")
+    {
+        _writer.Indent--;
+        _writer.WriteLine(closing);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>Formats an integer the same way under every culture.</summary>
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
