@@ -19,6 +19,7 @@ internal static class Parser
     {
         if (context.TargetSymbol is not IMethodSymbol method
             || context.TargetNode is not MethodDeclarationSyntax syntax
+            || syntax.ContainsDiagnostics
             || context.Attributes.Length != 1
             || method.PartialImplementationPart is not null
             || !DeclarationRules.IsStaticPartialDeclaration(method, cancellationToken))

@@ -1,0 +1,8 @@
+namespace Specialized.Analyzers;
+
+/// <summary>Diagnostic categories; constants because release tracking (RS2000 series) reads them at build time.</summary>
+internal static class DiagnosticCategories
+{
+    /// <summary>Problems with how a solver method is declared: the generator emits nothing for it.</summary>
+    public const string Declaration = "Specialized.Declaration";
+}

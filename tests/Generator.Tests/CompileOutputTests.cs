@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Specialized.Generator.Tests;
+
+/// <summary>Generated code compiles, and emits IL, with no warning at the strictest settings, for every recognized form.</summary>
+public class CompileOutputTests
+{
+    public static IEnumerable<object[]> Forms()
+    {
+        foreach (string t in new[] { "double", "float" })
+        {
+            foreach (string ret in new[] { "bool", "SolveResult" })
+            {
+                foreach (string triangle in new[] { "Lower", "Upper" })
+                {
+                    foreach (string layout in new[] { "RowMajor", "ColumnMajor" })
+                    {
+                        string attribute = $"[SpdSolve(MaxN = 4, Triangle = Triangle.{triangle}, Layout = MatrixLayout.{layout})]";
+                        yield return new object[] { $"{attribute} public static partial {ret} InPlace(Span<{t}> a, Span<{t}> b, int n);" };
+                        yield return new object[] { $"{attribute} public static partial {ret} InPlaceNrhs(Span<{t}> a, Span<{t}> b, int n, int nrhs);" };
+                        yield return new object[] { $"{attribute} public static partial {ret} Keep(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, Span<{t}> x, int n);" };
+                        yield return new object[] { $"{attribute} public static partial {ret} KeepNrhs(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, Span<{t}> x, int n, int nrhs);" };
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void Every_form_compiles_without_warnings(string declaration)
+    {
+        AssertCompilesCleanly($$"""
+            using System;
+            using Specialized;
+            namespace Demo;
+            /// <summary>Solvers under test.</summary>
+            public static partial class Fits
+            {
+                {{declaration}}
+            }
+            """);
+    }
+
+    // Each MaxN = 32 method costs the compiler several seconds (see docs/performance.md), so one
+    // method covers the largest size: the keep-inputs nrhs form, whose kernels are the longest.
+    [Fact]
+    public void MaxN_32_compiles_without_warnings()
+    {
+        AssertCompilesCleanly("""
+            using System;
+            using Specialized;
+            /// <summary>Solvers under test.</summary>
+            public static partial class Big
+            {
+                [SpdSolve(MaxN = 32, Layout = MatrixLayout.ColumnMajor)] public static partial SolveResult D(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n, int nrhs);
+            }
+            """);
+    }
+
+    [Fact]
+    public void Two_methods_in_one_type_and_types_in_many_shapes_compile()
+    {
+        AssertCompilesCleanly("""
+            using System;
+            using Specialized;
+            namespace Demo.Deep
+            {
+                /// <summary>A record.</summary>
+                public partial record Holder
+                {
+                    /// <summary>A nested struct.</summary>
+                    public partial struct Nested
+                    {
+                        [SpdSolve(MaxN = 2)] internal static partial bool Solve(Span<double> a, Span<double> b, int n);
+                        [SpdSolve(MaxN = 2)] internal static partial bool Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
+                    }
+                }
+
+                /// <summary>A record struct.</summary>
+                /// <typeparam name="T">Unused.</typeparam>
+                public partial record struct Pair<T>
+                {
+                    [SpdSolve(MaxN = 2)] private static partial SolveResult Solve(scoped Span<float> a, scoped Span<float> b, int n);
+
+                    /// <summary>Calls the private solver so it is used.</summary>
+                    /// <returns>The result.</returns>
+                    public static SolveResult Call() => Solve(new float[] { 4 }, new float[] { 2 }, 1);
+                }
+            }
+            """);
+    }
+
+    private static void AssertCompilesCleanly(string source)
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.NotEmpty(result.GeneratedTrees);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+    }
+}
