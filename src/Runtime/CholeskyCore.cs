@@ -11,20 +11,20 @@ internal static class CholeskyCore<T>
 {
     public static SolveResult Factor(Span<T> a, int n, Triangle triangle, MatrixLayout layout)
     {
-        bool rowWise = CheckShape(a.Length, n, 0, triangle, layout);
+        bool rowWise = CheckShape(a.Length, nameof(a), n, 0, triangle, layout);
         return CholeskyKernel<T>.Factor(a.Slice(0, n * n), n, rowWise);
     }
 
     public static void SolveFactored(ReadOnlySpan<T> factor, Span<T> b, int n, int nrhs, Triangle triangle, MatrixLayout layout)
     {
-        bool rowWise = CheckShape(factor.Length, n, nrhs, triangle, layout);
+        bool rowWise = CheckShape(factor.Length, nameof(factor), n, nrhs, triangle, layout);
         CheckVector(b.Length, n, nrhs, nameof(b));
         CholeskyKernel<T>.Solve(factor.Slice(0, n * n), b.Slice(0, n * nrhs), n, nrhs, rowWise);
     }
 
     public static SolveResult SolveInPlace(Span<T> a, Span<T> b, int n, int nrhs, Triangle triangle, MatrixLayout layout)
     {
-        bool rowWise = CheckShape(a.Length, n, nrhs, triangle, layout);
+        bool rowWise = CheckShape(a.Length, nameof(a), n, nrhs, triangle, layout);
         CheckVector(b.Length, n, nrhs, nameof(b));
         Span<T> factor = a.Slice(0, n * n);
         SolveResult result = CholeskyKernel<T>.Factor(factor, n, rowWise);
@@ -38,7 +38,7 @@ internal static class CholeskyCore<T>
 
     public static SolveResult Solve(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, Triangle triangle, MatrixLayout layout)
     {
-        bool rowWise = CheckShape(a.Length, n, nrhs, triangle, layout);
+        bool rowWise = CheckShape(a.Length, nameof(a), n, nrhs, triangle, layout);
         CheckVector(b.Length, n, nrhs, nameof(b));
         CheckVector(x.Length, n, nrhs, nameof(x));
         int size = n * n;
@@ -74,8 +74,11 @@ internal static class CholeskyCore<T>
         return result;
     }
 
-    /// <summary>Checks n, nrhs, the enums and the matrix length; returns the factor's storage.</summary>
-    private static bool CheckShape(int aLength, int n, int nrhs, Triangle triangle, MatrixLayout layout)
+    /// <summary>
+    /// Checks n, nrhs, the enums and the matrix length; returns the factor's storage. aName is the
+    /// caller's public name for the matrix (a or factor), so ParamName matches the signature.
+    /// </summary>
+    private static bool CheckShape(int aLength, string aName, int n, int nrhs, Triangle triangle, MatrixLayout layout)
     {
         if (n < 0)
         {
@@ -99,7 +102,7 @@ internal static class CholeskyCore<T>
 
         if ((long)n * n > aLength)
         {
-            throw new ArgumentException($"The matrix span holds {aLength} elements; an n x n matrix with n = {n} needs {(long)n * n}.", "a");
+            throw new ArgumentException($"The matrix span holds {aLength} elements; an n x n matrix with n = {n} needs {(long)n * n}.", aName);
         }
 
         return FactorStorage.IsRowWise(triangle, layout);
