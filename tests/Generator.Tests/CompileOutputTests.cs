@@ -45,7 +45,7 @@ public class CompileOutputTests
             """);
     }
 
-    // Each MaxN = 32 method costs the compiler several seconds (see docs/performance.md), so one
+    // Each MaxN = 32 method costs the compiler several seconds (README, "Limits"), so one
     // method covers the largest size: the keep-inputs nrhs form, whose kernels are the longest.
     [Fact]
     public void MaxN_32_compiles_without_warnings()
