@@ -38,6 +38,10 @@ internal static class KernelEmitter
         string size = SourceWriter.Int(n);
 
         w.Line($"/// <summary>n = {size}: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>");
+        // Straight-line code has no loop for on-stack replacement to promote, so tier-0 would run
+        // unoptimized (every local on the stack) until call counting promotes it; profile data
+        // gains such code nothing. Optimize at first call instead.
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         w.Open($"public static SolveResult {MethodName(n)}({Parameters(spec)})");
         EmitFactor(w, spec, s, n, inPlace);
         if (spec.Signature.HasNrhs)

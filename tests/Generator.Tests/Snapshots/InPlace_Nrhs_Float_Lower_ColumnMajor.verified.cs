@@ -72,6 +72,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref float a, ref float b, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -105,6 +106,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve2(ref float a, ref float b, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

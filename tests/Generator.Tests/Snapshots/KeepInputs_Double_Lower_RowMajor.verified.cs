@@ -75,6 +75,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -98,6 +99,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -134,6 +136,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 3: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

@@ -80,6 +80,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -110,6 +111,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -153,6 +155,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 3: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

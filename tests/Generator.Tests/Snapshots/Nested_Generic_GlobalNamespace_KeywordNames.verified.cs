@@ -71,6 +71,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace Specialized.Package.Tests;
+
+/// <summary>
+/// Consumes the packed Specialized package as a user does: checks what is inside the .nupkg, then
+/// builds a fresh console app that references only the package (generator and analyzers included)
+/// and runs it.
+/// </summary>
+public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper output) : IClassFixture<PackageFixture>
+{
+    /// <summary>The floor of Roslyn the generator and analyzers may reference (the .NET 8 SDK's compiler).</summary>
+    private static readonly Version RoslynFloor = new(4, 8, 0, 0);
+
+    [Fact]
+    public void Package_HoldsRuntimeForEachTarget_AndRoslynComponents_WithoutRoslynDependency()
+    {
+        PackOutcome pack = fixture.Pack();
+        Log(pack.Process);
+        try
+        {
+            using ZipArchive zip = ZipFile.OpenRead(pack.Package!);
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            string listing = string.Join(Environment.NewLine, entries.Order(StringComparer.Ordinal));
+
+            string[] expected =
+            [
+                "README.md",
+                "lib/net8.0/Specialized.dll",
+                "lib/net8.0/Specialized.xml",
+                "lib/net10.0/Specialized.dll",
+                "lib/net10.0/Specialized.xml",
+                "analyzers/dotnet/cs/Specialized.Generator.dll",
+                "analyzers/dotnet/cs/Specialized.Analyzers.dll",
+            ];
+            string[] missing = expected.Where(e => !entries.Contains(e)).ToArray();
+            Assert.True(missing.Length == 0, $"Missing from the package: {string.Join(", ", missing)}{Environment.NewLine}Package holds:{Environment.NewLine}{listing}");
+
+            string[] libFolders = entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Select(e => e.Split('/')[1]).Distinct().Order().ToArray();
+            Assert.True(libFolders.SequenceEqual(["net10.0", "net8.0"]), $"lib/ should hold exactly net8.0 and net10.0, holds: {string.Join(", ", libFolders)}");
+
+            string[] roslynCopies = entries.Where(e => Path.GetFileName(e).StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase)).ToArray();
+            Assert.True(roslynCopies.Length == 0, $"The package must not ship Roslyn itself: {string.Join(", ", roslynCopies)}");
+
+            string nuspecName = entries.Single(e => e.EndsWith(".nuspec", StringComparison.Ordinal) && !e.Contains('/', StringComparison.Ordinal));
+            XDocument nuspec;
+            using (Stream stream = zip.GetEntry(nuspecName)!.Open())
+            {
+                nuspec = XDocument.Load(stream);
+            }
+
+            string[] dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id") ?? "").ToArray();
+            string[] roslynDependencies = dependencies.Where(d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase)).ToArray();
+            Assert.True(roslynDependencies.Length == 0, $"The nuspec must not depend on Roslyn: {string.Join(", ", roslynDependencies)}{Environment.NewLine}{nuspec}");
+            Assert.Equal("README.md", nuspec.Descendants().Single(e => e.Name.LocalName == "readme").Value);
+
+            foreach (string component in new[] { "analyzers/dotnet/cs/Specialized.Generator.dll", "analyzers/dotnet/cs/Specialized.Analyzers.dll" })
+            {
+                IReadOnlyList<(string Name, Version Version)> references = AssemblyReferences(zip, component);
+                Assert.True(references.Any(r => r.Name == "netstandard"), $"{component} must target netstandard2.0 (to load in every compiler host); it references {Format(references)}");
+                foreach (var reference in references.Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)))
+                {
+                    Assert.True(reference.Version <= RoslynFloor, $"{component} references {reference.Name} {reference.Version}, above the {RoslynFloor} floor (the .NET 8 SDK's compiler could not load it)");
+                }
+            }
+
+            Assert.True(pack.Warnings.Count == 0, $"dotnet pack printed warnings:{Environment.NewLine}{string.Join(Environment.NewLine, pack.Warnings)}{Environment.NewLine}{pack.Message}");
+        }
+        catch
+        {
+            fixture.KeepWorkDirectory = true;
+            throw;
+        }
+    }
+
+    [Fact]
+    public void ConsoleApp_ReferencingOnlyThePackage_BuildsWithoutWarnings_AndSolves()
+    {
+        PackOutcome pack = fixture.Pack();
+        Log(pack.Process);
+        try
+        {
+            string version = PackageVersion(pack.Package!);
+            string templates = Path.Combine(fixture.RepositoryRoot, "tests", "Package.Tests", "Consumer");
+            string consumer = Path.Combine(fixture.WorkDirectory, "consumer");
+            string packages = Path.Combine(fixture.WorkDirectory, "packages");
+            Directory.CreateDirectory(consumer);
+
+            File.Copy(Path.Combine(templates, "Program.cs"), Path.Combine(consumer, "Program.cs"));
+            File.WriteAllText(
+                Path.Combine(consumer, "Consumer.csproj"),
+                File.ReadAllText(Path.Combine(templates, "Consumer.csproj.template")).Replace("@SPECIALIZED_VERSION@", version, StringComparison.Ordinal));
+            File.WriteAllText(
+                Path.Combine(consumer, "NuGet.config"),
+                File.ReadAllText(Path.Combine(templates, "NuGet.config.template"))
+                    .Replace("@PACKAGES_FOLDER@", packages, StringComparison.Ordinal)
+                    .Replace("@FEED_FOLDER@", fixture.FeedDirectory, StringComparison.Ordinal));
+
+            // A user's project stands alone: stop MSBuild from importing any Directory.*.props/targets
+            // that happen to sit above the temp folder.
+            foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            {
+                File.WriteAllText(Path.Combine(consumer, name), "<Project />" + Environment.NewLine);
+            }
+
+            // NUGET_PACKAGES would override the NuGet.config's globalPackagesFolder.
+            var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+
+            ProcessResult restore = ProcessRunner.Run(
+                ProcessRunner.DotNet,
+                ["restore", "Consumer.csproj", "-nodeReuse:false", "-tl:off"],
+                consumer,
+                fixture.Remaining(TimeSpan.FromMinutes(3)),
+                environment);
+            Log(restore);
+            Assert.True(restore.Succeeded, "Restoring the consumer failed." + Environment.NewLine + restore.Describe());
+
+            string metadata = Path.Combine(packages, "specialized", version.ToLowerInvariant(), ".nupkg.metadata");
+            Assert.True(File.Exists(metadata), $"Specialized {version} was not restored into {packages}.{Environment.NewLine}{restore.Describe()}");
+            using (JsonDocument json = JsonDocument.Parse(File.ReadAllText(metadata)))
+            {
+                string source = json.RootElement.GetProperty("source").GetString() ?? "";
+                Assert.True(
+                    Path.TrimEndingDirectorySeparator(source) == Path.TrimEndingDirectorySeparator(fixture.FeedDirectory),
+                    $"Specialized {version} came from '{source}', not from the freshly packed feed {fixture.FeedDirectory}.");
+            }
+
+            ProcessResult build = ProcessRunner.Run(
+                ProcessRunner.DotNet,
+                ["build", "Consumer.csproj", "-c", "Release", "--no-restore", "-warnaserror", "-v:n",
+                 "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
+                consumer,
+                fixture.Remaining(TimeSpan.FromMinutes(5)),
+                environment);
+            Log(build);
+            Assert.True(build.Succeeded, "Building the consumer failed." + Environment.NewLine + build.Describe());
+            Assert.True(
+                build.Output.Contains("0 Warning(s)", StringComparison.Ordinal) && !build.Output.Contains(": warning ", StringComparison.OrdinalIgnoreCase),
+                "Building the consumer printed warnings." + Environment.NewLine + build.Describe());
+
+            // The compiler ran both Roslyn components straight from the restored package.
+            foreach (string component in new[] { "Specialized.Generator.dll", "Specialized.Analyzers.dll" })
+            {
+                string expected = Path.Combine(packages, "specialized", version.ToLowerInvariant(), "analyzers", "dotnet", "cs", component);
+                Assert.True(build.Output.Contains("/analyzer:" + expected, StringComparison.Ordinal),
+                    $"The compiler was not given {expected} as an analyzer.{Environment.NewLine}{build.Describe()}");
+            }
+
+            string program = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
+            ProcessResult run = ProcessRunner.Run(
+                ProcessRunner.DotNet,
+                [program],
+                consumer,
+                fixture.Remaining(TimeSpan.FromMinutes(3)));
+            Log(run);
+            output.WriteLine(run.Output);
+            Assert.True(run.Succeeded, "The consumer program failed." + Environment.NewLine + run.Describe());
+            string[] lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.True(lines.Length > 0 && lines[^1] == "ALL OK", "The consumer program did not end with ALL OK." + Environment.NewLine + run.Describe());
+            Assert.True(
+                lines.Any(l => l.StartsWith("OK ", StringComparison.Ordinal)) && !lines.Any(l => l.StartsWith("FAIL", StringComparison.Ordinal)),
+                "Expected solver lines starting with OK and none with FAIL." + Environment.NewLine + run.Describe());
+        }
+        catch
+        {
+            fixture.KeepWorkDirectory = true;
+            throw;
+        }
+    }
+
+    /// <summary>One line per process in the test's output: what ran and how long it took.</summary>
+    private void Log(ProcessResult? result)
+    {
+        if (result is not null)
+        {
+            output.WriteLine($"{(result.TimedOut ? "timed out" : $"exit {result.ExitCode}")} after {result.Elapsed.TotalSeconds:F1} s: {result.CommandLine}");
+        }
+    }
+
+    private static string PackageVersion(string package)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(package);
+        ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/', StringComparison.Ordinal));
+        using Stream stream = nuspec.Open();
+        return XDocument.Load(stream).Descendants().Single(e => e.Name.LocalName == "version" && e.Parent?.Name.LocalName == "metadata").Value;
+    }
+
+    private static IReadOnlyList<(string Name, Version Version)> AssemblyReferences(ZipArchive zip, string entryName)
+    {
+        var image = new MemoryStream();
+        using (Stream stream = zip.GetEntry(entryName)!.Open())
+        {
+            stream.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        MetadataReader reader = pe.GetMetadataReader();
+        return reader.AssemblyReferences
+            .Select(handle => reader.GetAssemblyReference(handle))
+            .Select(reference => (reader.GetString(reference.Name), reference.Version))
+            .ToList();
+    }
+
+    private static string Format(IEnumerable<(string Name, Version Version)> references) =>
+        string.Join(", ", references.Select(r => $"{r.Name} {r.Version}"));
+}
