@@ -9,7 +9,7 @@ namespace Specialized.Analyzers;
 
 /// <summary>SPD0003: MaxN / MaxCols within 1..32, Triangle and Layout holding defined values.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AttributeArgumentAnalyzer : DiagnosticAnalyzer
+public sealed class AttributeArgumentAnalyzer : SolverMethodAnalyzer
 {
     public const string Id = "SPD0003";
 
@@ -23,16 +23,12 @@ public sealed class AttributeArgumentAnalyzer : DiagnosticAnalyzer
         description: "MaxN and MaxCols must be between 1 and 32, and Triangle and Layout must hold a defined enum value; the generator emits nothing otherwise.",
         helpLinkUri: HelpLinks.For(Id));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
+    public AttributeArgumentAnalyzer()
+        : base(Rule)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        SolverMethods.Register(context, Analyze);
     }
 
-    private static void Analyze(SolverMethodContext context)
+    private protected override void Analyze(SolverMethodContext context)
     {
         // The defining half carries the same attributes and is reported there; once is enough.
         if (context.IsHandWrittenImplementation)

@@ -12,7 +12,7 @@ namespace Specialized.Analyzers;
 
 /// <summary>SPD0001: a solver method must be a body-less <c>static partial</c> declaration in partial types.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DeclarationShapeAnalyzer : DiagnosticAnalyzer
+public sealed class DeclarationShapeAnalyzer : SolverMethodAnalyzer
 {
     public const string Id = "SPD0001";
 
@@ -26,16 +26,12 @@ public sealed class DeclarationShapeAnalyzer : DiagnosticAnalyzer
         description: "The generator supplies the body of the partial method and re-declares every containing type as partial; it generates nothing for any other declaration.",
         helpLinkUri: HelpLinks.For(Id));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
+    public DeclarationShapeAnalyzer()
+        : base(Rule)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        SolverMethods.Register(context, Analyze);
     }
 
-    private static void Analyze(SolverMethodContext context)
+    private protected override void Analyze(SolverMethodContext context)
     {
         // The shared rule decides, so the analyzer reports exactly what the generator skips. A hand-written
         // implementing half fails it (it has a body), which is right: the generator then emits nothing.

@@ -7,7 +7,7 @@ namespace Specialized.Analyzers;
 
 /// <summary>SPD0002: the parameter list and return type must match a form the generator emits.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SignatureAnalyzer : DiagnosticAnalyzer
+public sealed class SignatureAnalyzer : SolverMethodAnalyzer
 {
     public const string Id = "SPD0002";
 
@@ -21,16 +21,12 @@ public sealed class SignatureAnalyzer : DiagnosticAnalyzer
         description: "The generator emits a solver only for the parameter lists and return types it knows; it generates nothing for any other signature.",
         helpLinkUri: HelpLinks.For(Id));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
+    public SignatureAnalyzer()
+        : base(Rule)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        SolverMethods.Register(context, Analyze);
     }
 
-    private static void Analyze(SolverMethodContext context)
+    private protected override void Analyze(SolverMethodContext context)
     {
         // The defining half carries the same attributes and is reported there; once is enough.
         if (context.IsHandWrittenImplementation)
