@@ -1,0 +1,11 @@
+using System;
+using Specialized;
+
+namespace Specialized.Benchmarks;
+
+/// <summary>The generated solver under measurement: unrolled for n ≤ 32.</summary>
+public static partial class Solvers
+{
+    [SpdSolve(MaxN = 32)]
+    public static partial SolveResult Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
+}
