@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Specialized;
 
@@ -76,6 +77,9 @@ internal static class Timing
         return seconds;
     }
 
+    // The timing loop runs a handful of times, so tiering would leave each call's first ~1,000
+    // iterations in unoptimized tier-0 code and the harness would dominate small solves.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveAll<TSolver>(Workload work, ReadOnlySpan<int> systems, double[] x)
         where TSolver : ISolver
     {
