@@ -16,12 +16,11 @@ internal static class DispatchEmitter
     public static void EmitBody(SourceWriter w, SolverSpec spec, string kernelsType)
     {
         SolverSignature sig = spec.Signature;
-        bool keep = sig.Form == SolveForm.KeepInputs;
-        string a = spec.Parameters[0].Name;
-        string b = spec.Parameters[1].Name;
-        string? x = keep ? spec.Parameters[2].Name : null;
-        string n = spec.Parameters[keep ? 3 : 2].Name;
-        string? nrhs = sig.HasNrhs ? spec.Parameters[keep ? 4 : 3].Name : null;
+        string a = ParameterRoles.UserName(spec, ParameterRoles.Matrix)!;
+        string b = ParameterRoles.UserName(spec, ParameterRoles.Rhs)!;
+        string? x = ParameterRoles.UserName(spec, ParameterRoles.Solution);
+        string n = ParameterRoles.UserName(spec, ParameterRoles.Order)!;
+        string? nrhs = ParameterRoles.UserName(spec, ParameterRoles.RhsCount);
         string rhsCount = nrhs is null ? n : $"(long){n} * {nrhs}";
         string rhsShape = nrhs is null ? "n" : "n x nrhs";
 
@@ -38,28 +37,25 @@ internal static class DispatchEmitter
             EmitThrowIf(w, $"{rhsCount} > {x}.Length", $"new global::System.ArgumentException(\"The solution needs {rhsShape} elements.\", nameof({x}))");
         }
 
-        string args = string.Join(", ", new[] { a, b, x, n, nrhs }.Where(p => p is not null));
+        string args = string.Join(", ", spec.Parameters.Select(p => p.Name));
         w.Line($"return {kernelsType}.{DispatchMethod}({args}){(sig.ReturnsSolveResult ? "" : ".Success")};");
     }
 
     public static void EmitSwitch(SourceWriter w, SolverSpec spec)
     {
         SolverSignature sig = spec.Signature;
-        bool keep = sig.Form == SolveForm.KeepInputs;
         string t = ScalarSyntax.For(sig.Element).Keyword;
-        string input = keep ? "ReadOnlySpan" : "Span";
-        string parameters = $"{input}<{t}> a, {input}<{t}> b{(keep ? $", Span<{t}> x" : "")}, int n{(sig.HasNrhs ? ", int nrhs" : "")}";
+        string[] roles = ParameterRoles.Of(sig);
+        string parameters = string.Join(", ", roles.Select(role => ParameterRoles.TypeOf(sig, role) + " " + role));
 
         w.Line($"/// <summary>Runs the kernel for n; the caller has checked n{(sig.HasNrhs ? ", nrhs" : "")} and every span's length.</summary>");
         w.Open($"public static SolveResult {DispatchMethod}({parameters})");
-        w.Line($"ref {t} ra = ref MemoryMarshal.GetReference(a);");
-        w.Line($"ref {t} rb = ref MemoryMarshal.GetReference(b);");
-        if (keep)
+        foreach (string role in roles.Where(ParameterRoles.IsSpan))
         {
-            w.Line($"ref {t} rx = ref MemoryMarshal.GetReference(x);");
+            w.Line($"ref {t} r{role} = ref MemoryMarshal.GetReference({role});");
         }
 
-        string kernelArgs = (keep ? "ref ra, ref rb, ref rx" : "ref ra, ref rb") + (sig.HasNrhs ? ", nrhs" : "");
+        string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Order).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
         w.Open("switch (n)");
         w.Line("case 0:");
         w.Line("    return SolveResult.Succeeded;");
@@ -72,7 +68,7 @@ internal static class DispatchEmitter
         string triangle = spec.Upper ? "Upper" : "Lower";
         string layout = spec.ColumnMajor ? "ColumnMajor" : "RowMajor";
         w.Line("default:");
-        w.Line($"    return Cholesky.Solve({(keep ? "a, b, x" : "a, b")}, n, {(sig.HasNrhs ? "nrhs" : "1")}, Triangle.{triangle}, MatrixLayout.{layout});");
+        w.Line($"    return Cholesky.Solve({string.Join(", ", roles.Where(ParameterRoles.IsSpan))}, n, {(sig.HasNrhs ? "nrhs" : "1")}, Triangle.{triangle}, MatrixLayout.{layout});");
         w.Close();
         w.Close();
     }

@@ -115,24 +115,12 @@ internal static class Emitter
 
     private static string ParameterList(SolverSpec spec)
     {
-        string t = ScalarSyntax.For(spec.Signature.Element).Keyword;
-        bool keep = spec.Signature.Form == SolveForm.KeepInputs;
-        var types = new List<string>
+        string[] roles = ParameterRoles.Of(spec.Signature);
+        return string.Join(", ", spec.Parameters.Select((p, i) =>
         {
-            keep ? $"global::System.ReadOnlySpan<{t}>" : $"global::System.Span<{t}>",
-            keep ? $"global::System.ReadOnlySpan<{t}>" : $"global::System.Span<{t}>",
-        };
-        if (keep)
-        {
-            types.Add($"global::System.Span<{t}>");
-        }
-
-        while (types.Count < spec.Parameters.Count)
-        {
-            types.Add("int");
-        }
-
-        return string.Join(", ", spec.Parameters.Select((p, i) => (p.Scoped ? "scoped " : "") + types[i] + " " + p.Name));
+            string type = ParameterRoles.TypeOf(spec.Signature, roles[i]);
+            return (p.Scoped ? "scoped " : "") + (ParameterRoles.IsSpan(roles[i]) ? "global::System." + type : type) + " " + p.Name;
+        }));
     }
 
     private static string Describe(SolverSpec spec) =>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using Specialized.Common;
 using Specialized.Generator.Model;
@@ -13,22 +14,13 @@ internal static class KernelEmitter
 {
     public static string MethodName(int n) => "Solve" + SourceWriter.Int(n);
 
-    /// <summary>The kernel's parameter list; the dispatch has checked every length before calling it.</summary>
+    /// <summary>The kernel's parameter list: a reference per span, and nrhs; the dispatch has checked every length.</summary>
     public static string Parameters(SolverSpec spec)
     {
         string t = ScalarSyntax.For(spec.Signature.Element).Keyword;
-        var text = new StringBuilder($"ref {t} a, ref {t} b");
-        if (spec.Signature.Form == SolveForm.KeepInputs)
-        {
-            text.Append($", ref {t} x");
-        }
-
-        if (spec.Signature.HasNrhs)
-        {
-            text.Append(", int nrhs");
-        }
-
-        return text.ToString();
+        return string.Join(", ", ParameterRoles.Of(spec.Signature)
+            .Where(role => role != ParameterRoles.Order)
+            .Select(role => ParameterRoles.IsSpan(role) ? $"ref {t} {role}" : $"int {role}"));
     }
 
     public static void Emit(SourceWriter w, SolverSpec spec, int n)
