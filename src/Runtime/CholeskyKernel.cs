@@ -68,6 +68,12 @@ internal static class CholeskyKernel<T>
     /// <summary>Solves L·Lᵀ·X = B in place; B is n x nrhs, row-major.</summary>
     public static void Solve(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise)
     {
+        if (nrhs == 1)
+        {
+            SolveVector(l, b, n, rowWise);
+            return;
+        }
+
         int rowStride = rowWise ? n : 1;
         int colStride = rowWise ? 1 : n;
 
@@ -93,6 +99,42 @@ internal static class CholeskyKernel<T>
             }
 
             VectorOps.Scale(T.One / l[i * rowStride + i * colStride], xi);
+        }
+    }
+
+    /// <summary>
+    /// One right-hand side: each step runs along a contiguous stretch of the factor, as a dot
+    /// product (over a row of L) or an axpy (over a column), instead of n²/2 length-1 row updates.
+    /// </summary>
+    private static void SolveVector(ReadOnlySpan<T> l, Span<T> x, int n, bool rowWise)
+    {
+        if (rowWise)
+        {
+            // L·y = b by rows of L; then Lᵀ·x = y by columns of Lᵀ, which are rows of L again.
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (x[i] - VectorOps.Dot(l.Slice(i * n, i), x.Slice(0, i))) / l[i * n + i];
+            }
+
+            for (int k = n - 1; k >= 0; k--)
+            {
+                x[k] /= l[k * n + k];
+                VectorOps.Axpy(-x[k], l.Slice(k * n, k), x.Slice(0, k));
+            }
+        }
+        else
+        {
+            // Buffer row k holds column k of L below the diagonal.
+            for (int k = 0; k < n; k++)
+            {
+                x[k] /= l[k * n + k];
+                VectorOps.Axpy(-x[k], l.Slice(k * n + k + 1, n - k - 1), x.Slice(k + 1));
+            }
+
+            for (int i = n - 1; i >= 0; i--)
+            {
+                x[i] = (x[i] - VectorOps.Dot(l.Slice(i * n + i + 1, n - i - 1), x.Slice(i + 1))) / l[i * n + i];
+            }
         }
     }
 
