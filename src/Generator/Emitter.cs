@@ -77,6 +77,8 @@ internal static class Emitter
         w.Line("using global::System;");
         w.Line("using global::System.Runtime.CompilerServices;");
         w.Line("using global::System.Runtime.InteropServices;");
+        w.Line("using global::System.Runtime.Intrinsics;");
+        w.Line("using global::System.Runtime.Intrinsics.X86;");
         w.Line("using global::Specialized;");
         w.Line();
         w.Line($"/// <summary>Unrolled solvers behind {Describe(spec)}, one method per n; reachable only from this file, after the lengths are checked.</summary>");

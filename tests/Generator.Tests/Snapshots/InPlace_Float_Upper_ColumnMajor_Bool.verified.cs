@@ -42,6 +42,8 @@ namespace Specialized.Generated
     using global::System;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.X86;
     using global::Specialized;
 
     /// <summary>Unrolled solvers behind Fits.Solve, one method per n; reachable only from this file, after the lengths are checked.</summary>
@@ -66,7 +68,7 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref float a, ref float b)
         {
@@ -76,25 +78,24 @@ namespace Specialized.Generated
             {
                 return SolveResult.Failed(0);
             }
+            float r0 = 1.0f / d0;
 
-            float l0_0 = global::System.MathF.Sqrt(d0);
-            float r0 = 1.0f / l0_0;
+            // Forward substitution: L·y = b, L unit lower.
+            float y0 = b;
 
-            // Forward substitution: L·y = b.
-            float y0 = b * r0;
-
-            // Back substitution: Lᵀ·x = y.
+            // Back substitution: Lᵀ·x = D⁻¹·y.
             float x0 = y0 * r0;
 
             b = x0;
 
-            // The factor overwrites the stored triangle only now, so a failure leaves a as it was.
-            a = l0_0;
+            // The factor L = W·D^(1/2) overwrites the stored triangle only now, so a failure leaves a as it was.
+            float q0 = global::System.MathF.Sqrt(d0);
+            a = q0;
 
             return SolveResult.Succeeded;
         }
 
-        /// <summary>n = 2: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve2(ref float a, ref float b)
         {
@@ -104,36 +105,35 @@ namespace Specialized.Generated
             {
                 return SolveResult.Failed(0);
             }
-
-            float l0_0 = global::System.MathF.Sqrt(d0);
-            float r0 = 1.0f / l0_0;
-            float l1_0 = Unsafe.Add(ref a, 2) * r0;
+            float r0 = 1.0f / d0;
+            float s1_0 = Unsafe.Add(ref a, 2);
+            float w1_0 = s1_0 * r0;
 
             // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
-            float d1 = Unsafe.Add(ref a, 3) - l1_0 * l1_0;
+            float d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
             if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
             {
                 return SolveResult.Failed(1);
             }
+            float r1 = 1.0f / d1;
 
-            float l1_1 = global::System.MathF.Sqrt(d1);
-            float r1 = 1.0f / l1_1;
+            // Forward substitution: L·y = b, L unit lower.
+            float y0 = b;
+            float y1 = Unsafe.Add(ref b, 1) - w1_0 * y0;
 
-            // Forward substitution: L·y = b.
-            float y0 = b * r0;
-            float y1 = (Unsafe.Add(ref b, 1) - l1_0 * y0) * r1;
-
-            // Back substitution: Lᵀ·x = y.
+            // Back substitution: Lᵀ·x = D⁻¹·y.
             float x1 = y1 * r1;
-            float x0 = (y0 - l1_0 * x1) * r0;
+            float x0 = y0 * r0 - w1_0 * x1;
 
             b = x0;
             Unsafe.Add(ref b, 1) = x1;
 
-            // The factor overwrites the stored triangle only now, so a failure leaves a as it was.
-            a = l0_0;
-            Unsafe.Add(ref a, 2) = l1_0;
-            Unsafe.Add(ref a, 3) = l1_1;
+            // The factor L = W·D^(1/2) overwrites the stored triangle only now, so a failure leaves a as it was.
+            float q0 = global::System.MathF.Sqrt(d0);
+            a = q0;
+            Unsafe.Add(ref a, 2) = w1_0 * q0;
+            float q1 = global::System.MathF.Sqrt(d1);
+            Unsafe.Add(ref a, 3) = q1;
 
             return SolveResult.Succeeded;
         }

@@ -52,6 +52,8 @@ namespace Specialized.Generated
     using global::System;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.X86;
     using global::Specialized;
 
     /// <summary>Unrolled solvers behind Fits.Solve, one method per n; reachable only from this file, after the lengths are checked.</summary>
@@ -79,7 +81,7 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x, int nrhs)
         {
@@ -89,8 +91,7 @@ namespace Specialized.Generated
             {
                 return SolveResult.Failed(0);
             }
-
-            double r0 = 1.0 / global::System.Math.Sqrt(d0);
+            double r0 = 1.0 / d0;
 
             // b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.
             nint stride = nrhs;
@@ -98,10 +99,10 @@ namespace Specialized.Generated
             {
                 ref double bc = ref Unsafe.Add(ref b, c);
                 ref double xc = ref Unsafe.Add(ref x, c);
-                // Forward substitution: L·y = b.
-                double y0 = bc * r0;
+                // Forward substitution: L·y = b, L unit lower.
+                double y0 = bc;
 
-                // Back substitution: Lᵀ·x = y.
+                // Back substitution: Lᵀ·x = D⁻¹·y.
                 double x0 = y0 * r0;
 
                 xc = x0;
@@ -110,7 +111,7 @@ namespace Specialized.Generated
             return SolveResult.Succeeded;
         }
 
-        /// <summary>n = 2: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x, int nrhs)
         {
@@ -120,18 +121,17 @@ namespace Specialized.Generated
             {
                 return SolveResult.Failed(0);
             }
-
-            double r0 = 1.0 / global::System.Math.Sqrt(d0);
-            double l1_0 = Unsafe.Add(ref a, 1) * r0;
+            double r0 = 1.0 / d0;
+            double s1_0 = Unsafe.Add(ref a, 1);
+            double w1_0 = s1_0 * r0;
 
             // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
-            double d1 = Unsafe.Add(ref a, 3) - l1_0 * l1_0;
+            double d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
             if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
             {
                 return SolveResult.Failed(1);
             }
-
-            double r1 = 1.0 / global::System.Math.Sqrt(d1);
+            double r1 = 1.0 / d1;
 
             // b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.
             nint stride = nrhs;
@@ -139,13 +139,13 @@ namespace Specialized.Generated
             {
                 ref double bc = ref Unsafe.Add(ref b, c);
                 ref double xc = ref Unsafe.Add(ref x, c);
-                // Forward substitution: L·y = b.
-                double y0 = bc * r0;
-                double y1 = (Unsafe.Add(ref bc, stride) - l1_0 * y0) * r1;
+                // Forward substitution: L·y = b, L unit lower.
+                double y0 = bc;
+                double y1 = Unsafe.Add(ref bc, stride) - w1_0 * y0;
 
-                // Back substitution: Lᵀ·x = y.
+                // Back substitution: Lᵀ·x = D⁻¹·y.
                 double x1 = y1 * r1;
-                double x0 = (y0 - l1_0 * x1) * r0;
+                double x0 = y0 * r0 - w1_0 * x1;
 
                 xc = x0;
                 Unsafe.Add(ref xc, stride) = x1;
@@ -154,7 +154,7 @@ namespace Specialized.Generated
             return SolveResult.Succeeded;
         }
 
-        /// <summary>n = 3: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        /// <summary>n = 3: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x, int nrhs)
         {
@@ -164,29 +164,29 @@ namespace Specialized.Generated
             {
                 return SolveResult.Failed(0);
             }
-
-            double r0 = 1.0 / global::System.Math.Sqrt(d0);
-            double l1_0 = Unsafe.Add(ref a, 1) * r0;
-            double l2_0 = Unsafe.Add(ref a, 2) * r0;
+            double r0 = 1.0 / d0;
+            double s1_0 = Unsafe.Add(ref a, 1);
+            double w1_0 = s1_0 * r0;
+            double s2_0 = Unsafe.Add(ref a, 2);
+            double w2_0 = s2_0 * r0;
 
             // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
-            double d1 = Unsafe.Add(ref a, 4) - l1_0 * l1_0;
+            double d1 = Unsafe.Add(ref a, 4) - s1_0 * w1_0;
             if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
             {
                 return SolveResult.Failed(1);
             }
-
-            double r1 = 1.0 / global::System.Math.Sqrt(d1);
-            double l2_1 = (Unsafe.Add(ref a, 5) - l2_0 * l1_0) * r1;
+            double r1 = 1.0 / d1;
+            double s2_1 = Unsafe.Add(ref a, 5) - s2_0 * w1_0;
+            double w2_1 = s2_1 * r1;
 
             // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
-            double d2 = Unsafe.Add(ref a, 8) - l2_0 * l2_0 - l2_1 * l2_1;
+            double d2 = Unsafe.Add(ref a, 8) - s2_0 * w2_0 - s2_1 * w2_1;
             if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
             {
                 return SolveResult.Failed(2);
             }
-
-            double r2 = 1.0 / global::System.Math.Sqrt(d2);
+            double r2 = 1.0 / d2;
 
             // b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.
             nint stride = nrhs;
@@ -194,15 +194,15 @@ namespace Specialized.Generated
             {
                 ref double bc = ref Unsafe.Add(ref b, c);
                 ref double xc = ref Unsafe.Add(ref x, c);
-                // Forward substitution: L·y = b.
-                double y0 = bc * r0;
-                double y1 = (Unsafe.Add(ref bc, stride) - l1_0 * y0) * r1;
-                double y2 = (Unsafe.Add(ref bc, 2 * stride) - l2_0 * y0 - l2_1 * y1) * r2;
+                // Forward substitution: L·y = b, L unit lower.
+                double y0 = bc;
+                double y1 = Unsafe.Add(ref bc, stride) - w1_0 * y0;
+                double y2 = Unsafe.Add(ref bc, 2 * stride) - w2_0 * y0 - w2_1 * y1;
 
-                // Back substitution: Lᵀ·x = y.
+                // Back substitution: Lᵀ·x = D⁻¹·y.
                 double x2 = y2 * r2;
-                double x1 = (y1 - l2_1 * x2) * r1;
-                double x0 = (y0 - l1_0 * x1 - l2_0 * x2) * r0;
+                double x1 = y1 * r1 - w2_1 * x2;
+                double x0 = y0 * r0 - w1_0 * x1 - w2_0 * x2;
 
                 xc = x0;
                 Unsafe.Add(ref xc, stride) = x1;

@@ -47,6 +47,8 @@ namespace Specialized.Generated
     using global::System;
     using global::System.Runtime.CompilerServices;
     using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.X86;
     using global::Specialized;
 
     /// <summary>Unrolled solvers behind Outer{T}.Inner.Run, one method per n; reachable only from this file, after the lengths are checked.</summary>
@@ -70,7 +72,7 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>n = 1: factors A = L·Lᵀ, then solves L·y = b and Lᵀ·x = y.</summary>
+        /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
@@ -80,13 +82,12 @@ namespace Specialized.Generated
             {
                 return SolveResult.Failed(0);
             }
+            double r0 = 1.0 / d0;
 
-            double r0 = 1.0 / global::System.Math.Sqrt(d0);
+            // Forward substitution: L·y = b, L unit lower.
+            double y0 = b;
 
-            // Forward substitution: L·y = b.
-            double y0 = b * r0;
-
-            // Back substitution: Lᵀ·x = y.
+            // Back substitution: Lᵀ·x = D⁻¹·y.
             double x0 = y0 * r0;
 
             x = x0;

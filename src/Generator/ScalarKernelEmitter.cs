@@ -1,0 +1,142 @@
+using System.Text;
+using Specialized.Common;
+using Specialized.Generator.Model;
+
+namespace Specialized.Generator;
+
+/// <summary>
+/// Emits the scalar straight-line solver for the sizes too small to fill a vector: a left-looking
+/// LDLᵀ whose entries live in locals, then forward and back substitution.
+/// </summary>
+/// <remarks>
+/// LDLᵀ rather than L·Lᵀ: one division per pivot and no square root on the path to x; the square
+/// root is taken only where the in-place forms store the Cholesky factor.
+/// Names: s(i, j) = D(j)·L(i, j) for i &gt; j, w(i, j) = L(i, j), d(j) the pivot, r(j) = 1/d(j).
+/// </remarks>
+internal static class ScalarKernelEmitter
+{
+    public static void Emit(SourceWriter w, SolverSpec spec, int n)
+    {
+        ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
+        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
+
+        w.Line($"/// <summary>n = {SourceWriter.Int(n)}: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>");
+        // Straight-line code has no loop for on-stack replacement to promote, so tier-0 would run
+        // unoptimized (every local on the stack) until call counting promotes it; profile data
+        // gains such code nothing. Optimize at first call instead.
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelEmitter.Parameters(spec)})");
+        EmitFactor(w, spec, s, n);
+        if (spec.Signature.HasNrhs)
+        {
+            w.Line("// b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.");
+            w.Line("nint stride = nrhs;");
+            w.Open("for (int c = 0; c < nrhs; c++)");
+            w.Line($"ref {s.Keyword} bc = ref Unsafe.Add(ref b, c);");
+            if (!inPlace)
+            {
+                w.Line($"ref {s.Keyword} xc = ref Unsafe.Add(ref x, c);");
+            }
+
+            EmitSolve(w, s, n, "bc", inPlace ? "bc" : "xc", stride: "stride");
+            w.Close();
+        }
+        else
+        {
+            EmitSolve(w, s, n, "b", inPlace ? "b" : "x", stride: null);
+        }
+
+        if (inPlace)
+        {
+            w.Line();
+            w.Line("// The factor L = W·D^(1/2) overwrites the stored triangle only now, so a failure leaves a as it was.");
+            for (int j = 0; j < n; j++)
+            {
+                string jj = SourceWriter.Int(j);
+                w.Line($"{s.Keyword} q{jj} = {s.Sqrt}(d{jj});");
+                w.Line($"{KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, j, j))} = q{jj};");
+                for (int i = j + 1; i < n; i++)
+                {
+                    w.Line($"{KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, i, j))} = {W(i, j)} * q{jj};");
+                }
+            }
+        }
+
+        w.Line();
+        w.Line("return SolveResult.Succeeded;");
+        w.Close();
+    }
+
+    private static void EmitFactor(SourceWriter w, SolverSpec spec, ScalarSyntax s, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            string jj = SourceWriter.Int(j);
+            w.Line($"// Column {jj}: the pivot must be positive and finite (NaN fails the comparison too).");
+            w.Line($"{s.Keyword} d{jj} = {Reduced(s, spec, n, j, j)};");
+            w.Open($"if (!(d{jj} > {s.Zero} && d{jj} < {s.Keyword}.PositiveInfinity))");
+            w.Line($"return SolveResult.Failed({jj});");
+            w.Close();
+            w.Line($"{s.Keyword} r{jj} = {s.One} / d{jj};");
+            for (int i = j + 1; i < n; i++)
+            {
+                w.Line($"{s.Keyword} {S(i, j)} = {Reduced(s, spec, n, i, j)};");
+                w.Line($"{s.Keyword} {W(i, j)} = {S(i, j)} * r{jj};");
+            }
+
+            w.Line();
+        }
+    }
+
+    /// <summary>A(i, j) − Σ s(i, k)·w(j, k) over k &lt; j, i ≥ j: the Schur complement entry at step j.</summary>
+    private static string Reduced(ScalarSyntax s, SolverSpec spec, int n, int i, int j)
+    {
+        var sum = new StringBuilder(KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, i, j)));
+        for (int k = 0; k < j; k++)
+        {
+            sum.Append($" - {S(i, k)} * {W(j, k)}");
+        }
+
+        return sum.ToString();
+    }
+
+    /// <summary>Reads every b before writing any x, so x may alias b.</summary>
+    private static void EmitSolve(SourceWriter w, ScalarSyntax s, int n, string b, string x, string? stride)
+    {
+        w.Line("// Forward substitution: L·y = b, L unit lower.");
+        for (int i = 0; i < n; i++)
+        {
+            var line = new StringBuilder($"{s.Keyword} y{SourceWriter.Int(i)} = {KernelEmitter.Element(b, KernelEmitter.RowOffset(i, stride))}");
+            for (int k = 0; k < i; k++)
+            {
+                line.Append($" - {W(i, k)} * y{SourceWriter.Int(k)}");
+            }
+
+            w.Line(line.Append(';').ToString());
+        }
+
+        w.Line();
+        w.Line("// Back substitution: Lᵀ·x = D⁻¹·y.");
+        for (int i = n - 1; i >= 0; i--)
+        {
+            string ii = SourceWriter.Int(i);
+            var line = new StringBuilder($"{s.Keyword} x{ii} = y{ii} * r{ii}");
+            for (int k = i + 1; k < n; k++)
+            {
+                line.Append($" - {W(k, i)} * x{SourceWriter.Int(k)}");
+            }
+
+            w.Line(line.Append(';').ToString());
+        }
+
+        w.Line();
+        for (int i = 0; i < n; i++)
+        {
+            w.Line($"{KernelEmitter.Element(x, KernelEmitter.RowOffset(i, stride))} = x{SourceWriter.Int(i)};");
+        }
+    }
+
+    private static string S(int i, int j) => "s" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
+
+    private static string W(int i, int j) => "w" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
+}

@@ -1,0 +1,261 @@
+using System.Linq;
+using Specialized.Common;
+using Specialized.Generator.Model;
+
+namespace Specialized.Generator;
+
+/// <summary>
+/// Emits the SIMD solver for one n: the lower triangle's columns sit in vector registers and a
+/// right-looking LDLᵀ elimination runs on them without loops; the forward substitution rides
+/// along as one more column, and the back substitution is scalar fused multiply-adds on the
+/// multipliers the elimination already broadcast.
+/// </summary>
+/// <remarks>
+/// Why LDLᵀ: each pivot then costs one reciprocal on the critical path instead of a square root
+/// followed by a division; the square root appears only where the factor itself is stored.
+/// Why overlapping blocks: when n is not a multiple of the lane count, the last block of each
+/// column starts at n − lanes and shares rows with the one before it. Both copies get the same
+/// operations, so they stay equal, and every load stays inside the n x n matrix.
+/// </remarks>
+internal static class VectorKernelEmitter
+{
+    public static void Emit(SourceWriter w, SolverSpec spec, int n, VectorShape v)
+    {
+        ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
+        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
+        bool nrhs = spec.Signature.HasNrhs;
+        var blocks = new RowBlocks(n, v.Lanes);
+        string size = SourceWriter.Int(n);
+
+        w.Line($"/// <summary>n = {size}: A = L·D·Lᵀ in {v.Factory} columns, then L·y = b, D·Lᵀ·x = y.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelEmitter.Parameters(spec)})");
+        EmitPortableForward(w, spec, n);
+
+        w.Line("// The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.");
+        for (int j = 0; j < n; j++)
+        {
+            for (int b = blocks.Of(j); b < blocks.Count; b++)
+            {
+                w.Line($"var {C(j, b)} = {LoadColumnBlock(spec, s, v, blocks, n, j, b)};");
+            }
+        }
+
+        if (!nrhs)
+        {
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                w.Line($"var z{SourceWriter.Int(b)} = {v.Factory}.LoadUnsafe(ref b, {SourceWriter.Int(blocks.Start(b))});");
+            }
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            w.Line();
+            EmitStep(w, spec, s, v, blocks, n, j, inPlace, nrhs);
+        }
+
+        w.Line();
+        if (nrhs)
+        {
+            EmitSubstitutionEachColumn(w, s, n, inPlace);
+        }
+        else
+        {
+            EmitBackSubstitution(w, s, n);
+            string x = inPlace ? "b" : "x";
+            for (int i = 0; i < n; i++)
+            {
+                w.Line($"{KernelEmitter.Element(x, i)} = x{SourceWriter.Int(i)};");
+            }
+        }
+
+        if (inPlace)
+        {
+            w.Line();
+            EmitStoreFactor(w, spec, v, blocks, n);
+        }
+
+        w.Line();
+        w.Line("return SolveResult.Succeeded;");
+        w.Close();
+    }
+
+    /// <summary>Without AVX2 and FMA (the JIT folds the test) the runtime's portable code solves instead.</summary>
+    internal static void EmitPortableForward(SourceWriter w, SolverSpec spec, int n) =>
+        EmitPortableForward(w, spec, SourceWriter.Int(n), SourceWriter.Int(n * n));
+
+    internal static void EmitPortableForward(SourceWriter w, SolverSpec spec, string n, string matrix)
+    {
+        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
+        string rhs = spec.Signature.HasNrhs ? $"{n} * nrhs" : n;
+        string span = inPlace ? "MemoryMarshal.CreateSpan" : "MemoryMarshal.CreateReadOnlySpan";
+        string args = $"{span}(ref a, {matrix}), {span}(ref b, {rhs})" + (inPlace ? "" : $", MemoryMarshal.CreateSpan(ref x, {rhs})");
+        w.Open($"if (!({VectorShape.Supported}))");
+        w.Line($"return Cholesky.Solve({args}, {n}, {(spec.Signature.HasNrhs ? "nrhs" : "1")}, Triangle.{(spec.Upper ? "Upper" : "Lower")}, MatrixLayout.{(spec.ColumnMajor ? "ColumnMajor" : "RowMajor")});");
+        w.Close();
+        w.Line();
+    }
+
+    private static string LoadColumnBlock(SolverSpec spec, ScalarSyntax s, VectorShape v, RowBlocks blocks, int n, int j, int b)
+    {
+        int start = blocks.Start(b);
+        if (!spec.RowWise && start >= j)
+        {
+            // Column-wise storage holds the block's rows contiguously.
+            return $"{v.Factory}.LoadUnsafe(ref a, {SourceWriter.Int(KernelEmitter.Offset(spec, n, start, j))})";
+        }
+
+        var lanes = Enumerable.Range(start, v.Lanes)
+            .Select(row => row >= j ? KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, row, j)) : s.Zero);
+        return $"{v.Factory}.Create({string.Join(", ", lanes)})";
+    }
+
+    private static void EmitStep(SourceWriter w, SolverSpec spec, ScalarSyntax s, VectorShape v, RowBlocks blocks, int n, int j, bool inPlace, bool nrhs)
+    {
+        string jj = SourceWriter.Int(j);
+        w.Line($"// Pivot {jj}: positive and finite, or A is not positive definite (NaN fails too).");
+        w.Line($"var p{jj} = {v.Broadcast(C(j, blocks.Of(j)), blocks.Lane(j))};");
+        w.Line($"{s.Keyword} d{jj} = p{jj}.ToScalar();");
+        w.Open($"if (!(d{jj} > {s.Zero} && d{jj} < {s.Keyword}.PositiveInfinity))");
+        w.Line($"return SolveResult.Failed({jj});");
+        w.Close();
+        w.Line($"var v{jj} = {v.Type}.One / p{jj};");
+        w.Line($"{s.Keyword} i{jj} = v{jj}.ToScalar();");
+        if (inPlace)
+        {
+            w.Line($"var r{jj} = {v.Sqrt($"p{jj}")} * v{jj};");
+        }
+
+        if (j == n - 1)
+        {
+            if (!nrhs)
+            {
+                w.Line($"{s.Keyword} y{jj} = z{SourceWriter.Int(blocks.Of(j))}.GetElement({SourceWriter.Int(blocks.Lane(j))});");
+            }
+
+            return;
+        }
+
+        int first = blocks.Of(j + 1);
+        for (int b = first; b < blocks.Count; b++)
+        {
+            w.Line($"var {M(j, b)} = {C(j, b)} * v{jj};");
+        }
+
+        // The next pivot's column first: it is the critical path.
+        for (int k = j + 1; k < n; k++)
+        {
+            string q = $"q{SourceWriter.Int(k)}_{jj}";
+            w.Line($"var {q} = {v.Broadcast(C(j, blocks.Of(k)), blocks.Lane(k))};");
+            w.Line($"{s.Keyword} {S(k, j)} = {q}.ToScalar();");
+            for (int b = blocks.Of(k); b < blocks.Count; b++)
+            {
+                w.Line($"{C(k, b)} = {VectorShape.MultiplySubtract(q, M(j, b), C(k, b))};");
+            }
+        }
+
+        if (!nrhs)
+        {
+            w.Line($"var u{jj} = {v.Broadcast("z" + SourceWriter.Int(blocks.Of(j)), blocks.Lane(j))};");
+            w.Line($"{s.Keyword} y{jj} = u{jj}.ToScalar();");
+            for (int b = first; b < blocks.Count; b++)
+            {
+                string z = "z" + SourceWriter.Int(b);
+                w.Line($"{z} = {VectorShape.MultiplySubtract($"u{jj}", M(j, b), z)};");
+            }
+        }
+    }
+
+    /// <summary>D·Lᵀ·x = y with Lᵀ(i, k)·d(i) = s(k, i): x(i) = (y(i) − Σ s(k, i)·x(k))·i(i), newest term last.</summary>
+    private static void EmitBackSubstitution(SourceWriter w, ScalarSyntax s, int n)
+    {
+        w.Line("// Back substitution, scalar: each x waits on the one below it by one fused multiply-add.");
+        for (int i = n - 1; i >= 0; i--)
+        {
+            string ii = SourceWriter.Int(i);
+            string sum = "y" + ii;
+            for (int k = n - 1; k > i; k--)
+            {
+                sum = $"{s.FusedMultiplyAdd}(-{S(k, i)}, x{SourceWriter.Int(k)}, {sum})";
+            }
+
+            w.Line($"{s.Keyword} x{ii} = {sum} * i{ii};");
+        }
+    }
+
+    private static void EmitSubstitutionEachColumn(SourceWriter w, ScalarSyntax s, int n, bool inPlace)
+    {
+        w.Line("// b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.");
+        w.Line("nint stride = nrhs;");
+        w.Open("for (int c = 0; c < nrhs; c++)");
+        w.Line($"ref {s.Keyword} bc = ref Unsafe.Add(ref b, c);");
+        string x = "bc";
+        if (!inPlace)
+        {
+            w.Line($"ref {s.Keyword} xc = ref Unsafe.Add(ref x, c);");
+            x = "xc";
+        }
+
+        w.Line("// Forward substitution: y(i) = b(i) − Σ s(i, k)·y(k)/d(k).");
+        for (int i = 0; i < n; i++)
+        {
+            string ii = SourceWriter.Int(i);
+            string sum = KernelEmitter.Element("bc", KernelEmitter.RowOffset(i, "stride"));
+            for (int k = 0; k < i; k++)
+            {
+                sum = $"{s.FusedMultiplyAdd}(-{S(i, k)}, w{SourceWriter.Int(k)}, {sum})";
+            }
+
+            w.Line($"{s.Keyword} y{ii} = {sum};");
+            if (i < n - 1)
+            {
+                w.Line($"{s.Keyword} w{ii} = y{ii} * i{ii};");
+            }
+        }
+
+        EmitBackSubstitution(w, s, n);
+        for (int i = 0; i < n; i++)
+        {
+            w.Line($"{KernelEmitter.Element(x, KernelEmitter.RowOffset(i, "stride"))} = x{SourceWriter.Int(i)};");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>L = C·D^(−1/2) column by column, into the stored triangle only; reached only after every pivot passed.</summary>
+    private static void EmitStoreFactor(SourceWriter w, SolverSpec spec, VectorShape v, RowBlocks blocks, int n)
+    {
+        w.Line("// The factor overwrites the stored triangle only now, so a failure leaves a as it was.");
+        for (int j = 0; j < n; j++)
+        {
+            string jj = SourceWriter.Int(j);
+            for (int b = blocks.Of(j); b < blocks.Count; b++)
+            {
+                int start = blocks.Start(b);
+                string l = $"l{jj}_{SourceWriter.Int(b)}";
+                w.Line($"var {l} = {C(j, b)} * r{jj};");
+                if (!spec.RowWise && start >= j)
+                {
+                    w.Line($"{l}.StoreUnsafe(ref a, {SourceWriter.Int(KernelEmitter.Offset(spec, n, start, j))});");
+                    continue;
+                }
+
+                for (int row = System.Math.Max(start, j); row < start + v.Lanes; row++)
+                {
+                    if (blocks.Of(row) == b)
+                    {
+                        w.Line($"{KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, row, j))} = {l}.GetElement({SourceWriter.Int(row - start)});");
+                    }
+                }
+            }
+        }
+    }
+
+    private static string C(int column, int block) => "c" + SourceWriter.Int(column) + "_" + SourceWriter.Int(block);
+
+    private static string M(int column, int block) => "m" + SourceWriter.Int(column) + "_" + SourceWriter.Int(block);
+
+    /// <summary>s(k, j) = D(j)·L(k, j), the multiplier the elimination broadcast for row k.</summary>
+    private static string S(int row, int column) => "s" + SourceWriter.Int(row) + "_" + SourceWriter.Int(column);
+}
