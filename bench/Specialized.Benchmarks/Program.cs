@@ -1,9 +1,33 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
 
 namespace Specialized.Benchmarks;
 
-/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switches, e.g. --filter '*').</summary>
+/// <summary>
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switches, e.g. --filter '*').
+/// Peers that cannot run here (library missing, or failing a one-system probe) are left out of the
+/// run, and one line says which and why.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        Console.WriteLine(PeerProbe.SkippedLine());
+        Console.WriteLine(PeerProbe.AvailableLine());
+        var config = DefaultConfig.Instance.AddFilter(new SimpleFilter(RunsHere));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
+
+    // A case runs unless its method measures a peer that is unavailable, or a fixed-size peer with
+    // no instantiation for the case's N.
+    private static bool RunsHere(BenchmarkCase benchmark)
+    {
+        var n = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value as int?;
+        return n is { } order
+            ? PeerProbe.Runs(benchmark.Descriptor.WorkloadMethod, order)
+            : PeerProbe.PeerOf(benchmark.Descriptor.WorkloadMethod) is not { } peer || PeerProbe.IsAvailable(peer);
+    }
 }

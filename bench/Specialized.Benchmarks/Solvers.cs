@@ -3,9 +3,12 @@ using Specialized;
 
 namespace Specialized.Benchmarks;
 
-/// <summary>The generated solver under measurement: unrolled for n ≤ 32.</summary>
+/// <summary>The generated solvers under measurement: unrolled for n ≤ 32.</summary>
 public static partial class Solvers
 {
     [SpdSolve(MaxN = 32)]
     public static partial SolveResult Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
+
+    [SpdSolve(MaxN = 32)]
+    public static partial SolveResult SolveSingle(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n);
 }
