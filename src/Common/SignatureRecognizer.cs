@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Specialized.Common;
@@ -12,28 +13,19 @@ internal static class SignatureRecognizer
     public static string DescribeForms(SolverKind kind) => kind switch
     {
         SolverKind.SpdSolve =>
-            "(Span<T> a, Span<T> b, int n); (ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n); " +
-            "either with 'int nrhs' after n; T is double or float, the return type bool or SolveResult",
-        _ => "none yet: this version of Specialized generates [SpdSolve] only",
+            "(Span<T> a, Span<T> b, int n) in place; (ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n) keeping the inputs; " +
+            "both returning bool or SolveResult; void (ReadOnlySpan<T> factor, Span<T> b, int n) solving with a factor made by [SpdFactor]; " +
+            "each with 'int nrhs' after n; T is double or float",
+        SolverKind.SpdFactor =>
+            "(Span<T> a, int n) returning bool or SolveResult, the factor in place; T is double or float",
+        SolverKind.SpdInverse =>
+            "(ReadOnlySpan<T> a, Span<T> inverse, int n) returning bool or SolveResult; T is double or float",
+        _ => "none yet: this version of Specialized does not generate [LeastSquares]",
     };
 
     public static SolverSignature? Recognize(IMethodSymbol method, SolverKind kind)
     {
-        if (kind != SolverKind.SpdSolve || method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly)
-        {
-            return null;
-        }
-
-        bool returnsSolveResult;
-        if (method.ReturnType.SpecialType == SpecialType.System_Boolean)
-        {
-            returnsSolveResult = false;
-        }
-        else if (method.ReturnType.ToDisplayString() == KnownNames.SolveResult)
-        {
-            returnsSolveResult = true;
-        }
-        else
+        if (method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
             return null;
         }
@@ -47,6 +39,26 @@ internal static class SignatureRecognizer
             }
         }
 
+        bool returnsVoid = method.ReturnsVoid;
+        bool returnsSolveResult = method.ReturnType.ToDisplayString() == KnownNames.SolveResult;
+        if (!returnsVoid && !returnsSolveResult && method.ReturnType.SpecialType != SpecialType.System_Boolean)
+        {
+            return null;
+        }
+
+        return kind switch
+        {
+            SolverKind.SpdSolve when returnsVoid => RecognizeFactoredSolve(p),
+            SolverKind.SpdSolve => RecognizeSolve(p, returnsSolveResult),
+            SolverKind.SpdFactor when !returnsVoid => RecognizeFactor(p, returnsSolveResult),
+            SolverKind.SpdInverse when !returnsVoid => RecognizeInverse(p, returnsSolveResult),
+            _ => null,
+        };
+    }
+
+    // (Span a, Span b, int n[, int nrhs]) or (ReadOnlySpan a, ReadOnlySpan b, Span x, int n[, int nrhs]).
+    private static SolverSignature? RecognizeSolve(ImmutableArray<IParameterSymbol> p, bool returnsSolveResult)
+    {
         // The shapes differ in arity and in whether the third parameter is a span.
         bool thirdIsSpan = p.Length >= 3 && SpanElement(p[2].Type, readOnly: false) is not null;
         SolveForm form = thirdIsSpan ? SolveForm.KeepInputs : SolveForm.InPlace;
@@ -69,15 +81,66 @@ internal static class SignatureRecognizer
             return null;
         }
 
-        for (int i = spans; i < p.Length; i++)
+        if (!AreInts(p, spans))
+        {
+            return null;
+        }
+
+        return new SolverSignature(SolverKind.SpdSolve, form, element.Value, returnsSolveResult, HasNrhs: ints == 2);
+    }
+
+    // void (ReadOnlySpan factor, Span b, int n[, int nrhs]).
+    private static SolverSignature? RecognizeFactoredSolve(ImmutableArray<IParameterSymbol> p)
+    {
+        if (p.Length is not (3 or 4))
+        {
+            return null;
+        }
+
+        ElementType? element = SpanElement(p[0].Type, readOnly: true);
+        if (element is null || SpanElement(p[1].Type, readOnly: false) != element || !AreInts(p, 2))
+        {
+            return null;
+        }
+
+        return new SolverSignature(SolverKind.SpdSolve, SolveForm.Factored, element.Value, ReturnsSolveResult: false, HasNrhs: p.Length == 4);
+    }
+
+    // (Span a, int n).
+    private static SolverSignature? RecognizeFactor(ImmutableArray<IParameterSymbol> p, bool returnsSolveResult)
+    {
+        if (p.Length != 2 || SpanElement(p[0].Type, readOnly: false) is not ElementType element || !AreInts(p, 1))
+        {
+            return null;
+        }
+
+        return new SolverSignature(SolverKind.SpdFactor, SolveForm.Factor, element, returnsSolveResult, HasNrhs: false);
+    }
+
+    // (ReadOnlySpan a, Span inverse, int n).
+    private static SolverSignature? RecognizeInverse(ImmutableArray<IParameterSymbol> p, bool returnsSolveResult)
+    {
+        if (p.Length != 3 || SpanElement(p[0].Type, readOnly: true) is not ElementType element
+            || SpanElement(p[1].Type, readOnly: false) != element || !AreInts(p, 2))
+        {
+            return null;
+        }
+
+        return new SolverSignature(SolverKind.SpdInverse, SolveForm.Inverse, element, returnsSolveResult, HasNrhs: false);
+    }
+
+    /// <summary>Whether every parameter from <paramref name="start"/> on is an int.</summary>
+    private static bool AreInts(ImmutableArray<IParameterSymbol> p, int start)
+    {
+        for (int i = start; i < p.Length; i++)
         {
             if (p[i].Type.SpecialType != SpecialType.System_Int32)
             {
-                return null;
+                return false;
             }
         }
 
-        return new SolverSignature(kind, form, element.Value, returnsSolveResult, HasNrhs: ints == 2);
+        return true;
     }
 
     /// <summary>The element type of Span&lt;double|float&gt; (or ReadOnlySpan when <paramref name="readOnly"/>), else null.</summary>

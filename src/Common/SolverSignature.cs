@@ -10,12 +10,26 @@ internal enum ElementType
 /// <summary>The parameter pattern of a recognized form.</summary>
 internal enum SolveForm
 {
-    /// <summary>(Span a, Span b, int n[, int nrhs]): a's triangle becomes the factor, b becomes x.</summary>
+    /// <summary>[SpdSolve] (Span a, Span b, int n[, int nrhs]): a's triangle becomes the factor, b becomes x.</summary>
     InPlace,
 
-    /// <summary>(ReadOnlySpan a, ReadOnlySpan b, Span x, int n[, int nrhs]).</summary>
+    /// <summary>[SpdSolve] (ReadOnlySpan a, ReadOnlySpan b, Span x, int n[, int nrhs]).</summary>
     KeepInputs,
+
+    /// <summary>[SpdSolve] void (ReadOnlySpan factor, Span b, int n[, int nrhs]): solves with a factor made by [SpdFactor], b becomes x.</summary>
+    Factored,
+
+    /// <summary>[SpdFactor] (Span a, int n): the Cholesky factor overwrites a's stored triangle.</summary>
+    Factor,
+
+    /// <summary>[SpdInverse] (ReadOnlySpan a, Span inverse, int n): the full symmetric inverse.</summary>
+    Inverse,
 }
 
 /// <summary>What a recognized method looks like; value-equatable, holds no symbols.</summary>
-internal sealed record SolverSignature(SolverKind Kind, SolveForm Form, ElementType Element, bool ReturnsSolveResult, bool HasNrhs);
+/// <remarks><see cref="ReturnsSolveResult"/> is false for the void form (<see cref="SolveForm.Factored"/>); see <see cref="ReturnsVoid"/>.</remarks>
+internal sealed record SolverSignature(SolverKind Kind, SolveForm Form, ElementType Element, bool ReturnsSolveResult, bool HasNrhs)
+{
+    /// <summary>The solve with a given factor returns nothing: it cannot fail.</summary>
+    public bool ReturnsVoid => Form == SolveForm.Factored;
+}

@@ -16,9 +16,6 @@ internal static class DispatchEmitter
     public static void EmitBody(SourceWriter w, SolverSpec spec, string kernelsType)
     {
         SolverSignature sig = spec.Signature;
-        string a = ParameterRoles.UserName(spec, ParameterRoles.Matrix)!;
-        string b = ParameterRoles.UserName(spec, ParameterRoles.Rhs)!;
-        string? x = ParameterRoles.UserName(spec, ParameterRoles.Solution);
         string n = ParameterRoles.UserName(spec, ParameterRoles.Order)!;
         string? nrhs = ParameterRoles.UserName(spec, ParameterRoles.RhsCount);
         string rhsCount = nrhs is null ? n : $"(long){n} * {nrhs}";
@@ -30,15 +27,38 @@ internal static class DispatchEmitter
             EmitThrowIf(w, $"{nrhs} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({nrhs}), {nrhs}, \"nrhs must be zero or positive.\")");
         }
 
-        EmitThrowIf(w, $"(long){n} * {n} > {a}.Length", $"new global::System.ArgumentException(\"The matrix needs n x n elements.\", nameof({a}))");
-        EmitThrowIf(w, $"{rhsCount} > {b}.Length", $"new global::System.ArgumentException(\"The right-hand side needs {rhsShape} elements.\", nameof({b}))");
-        if (x is not null)
+        foreach (string role in ParameterRoles.Of(sig).Where(ParameterRoles.IsSpan))
         {
-            EmitThrowIf(w, $"{rhsCount} > {x}.Length", $"new global::System.ArgumentException(\"The solution needs {rhsShape} elements.\", nameof({x}))");
+            string name = ParameterRoles.UserName(spec, role)!;
+            switch (role)
+            {
+                case ParameterRoles.Matrix:
+                    EmitThrowIf(w, $"(long){n} * {n} > {name}.Length", $"new global::System.ArgumentException(\"The matrix needs n x n elements.\", nameof({name}))");
+                    break;
+                case ParameterRoles.Factor:
+                    EmitThrowIf(w, $"(long){n} * {n} > {name}.Length", $"new global::System.ArgumentException(\"The factor needs n x n elements.\", nameof({name}))");
+                    break;
+                case ParameterRoles.Inverse:
+                    EmitThrowIf(w, $"(long){n} * {n} > {name}.Length", $"new global::System.ArgumentException(\"The inverse needs n x n elements.\", nameof({name}))");
+                    break;
+                case ParameterRoles.Rhs:
+                    EmitThrowIf(w, $"{rhsCount} > {name}.Length", $"new global::System.ArgumentException(\"The right-hand side needs {rhsShape} elements.\", nameof({name}))");
+                    break;
+                default:
+                    EmitThrowIf(w, $"{rhsCount} > {name}.Length", $"new global::System.ArgumentException(\"The solution needs {rhsShape} elements.\", nameof({name}))");
+                    break;
+            }
         }
 
         string args = string.Join(", ", spec.Parameters.Select(p => p.Name));
-        w.Line($"return {kernelsType}.{DispatchMethod}({args}){(sig.ReturnsSolveResult ? "" : ".Success")};");
+        if (sig.ReturnsVoid)
+        {
+            w.Line($"{kernelsType}.{DispatchMethod}({args});");
+        }
+        else
+        {
+            w.Line($"return {kernelsType}.{DispatchMethod}({args}){(sig.ReturnsSolveResult ? "" : ".Success")};");
+        }
     }
 
     public static void EmitSwitch(SourceWriter w, SolverSpec spec)
@@ -49,7 +69,7 @@ internal static class DispatchEmitter
         string parameters = string.Join(", ", roles.Select(role => ParameterRoles.TypeOf(sig, role) + " " + role));
 
         w.Line($"/// <summary>Runs the kernel for n; the caller has checked n{(sig.HasNrhs ? ", nrhs" : "")} and every span's length.</summary>");
-        w.Open($"public static SolveResult {DispatchMethod}({parameters})");
+        w.Open($"public static {(sig.ReturnsVoid ? "void" : "SolveResult")} {DispatchMethod}({parameters})");
         foreach (string role in roles.Where(ParameterRoles.IsSpan))
         {
             w.Line($"ref {t} r{role} = ref MemoryMarshal.GetReference({role});");
@@ -58,19 +78,41 @@ internal static class DispatchEmitter
         string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Order).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
         w.Open("switch (n)");
         w.Line("case 0:");
-        w.Line("    return SolveResult.Succeeded;");
-        for (int size = 1; size <= spec.MaxN; size++)
+        w.Line(sig.ReturnsVoid ? "    return;" : "    return SolveResult.Succeeded;");
+        for (int size = 1; size <= KernelForms.KernelLimit(spec); size++)
         {
             w.Line($"case {SourceWriter.Int(size)}:");
-            w.Line($"    return {KernelEmitter.MethodName(size)}({kernelArgs});");
+            EmitCall(w, sig, $"{KernelForms.MethodName(spec, size)}({kernelArgs})");
         }
 
-        string triangle = spec.Upper ? "Upper" : "Lower";
-        string layout = spec.ColumnMajor ? "ColumnMajor" : "RowMajor";
+        if (sig.Form == SolveForm.Factor && spec.MaxN > KernelForms.KernelLimit(spec))
+        {
+            // Past the straight-line limit: the runtime kernel on a copy, so a failure still leaves a unchanged.
+            for (int size = KernelForms.KernelLimit(spec) + 1; size <= spec.MaxN; size++)
+            {
+                w.Line($"case {SourceWriter.Int(size)}:");
+            }
+
+            EmitCall(w, sig, $"{KernelForms.FactorOnCopyMethod}({ParameterRoles.Matrix}, n)");
+        }
+
         w.Line("default:");
-        w.Line($"    return Cholesky.Solve({string.Join(", ", roles.Where(ParameterRoles.IsSpan))}, n, {(sig.HasNrhs ? "nrhs" : "1")}, Triangle.{triangle}, MatrixLayout.{layout});");
+        EmitCall(w, sig, KernelForms.FallbackCall(spec));
         w.Close();
         w.Close();
+    }
+
+    private static void EmitCall(SourceWriter w, SolverSignature sig, string call)
+    {
+        if (sig.ReturnsVoid)
+        {
+            w.Line($"    {call};");
+            w.Line("    return;");
+        }
+        else
+        {
+            w.Line($"    return {call};");
+        }
     }
 
     private static void EmitThrowIf(SourceWriter w, string condition, string exception)

@@ -5,14 +5,16 @@ using Specialized.Generator.Model;
 namespace Specialized.Generator;
 
 /// <summary>
-/// The parameters of a recognized form in order, by role (a, b, x, n, nrhs), and their types: the
-/// one place that knows how a form's parameter list is laid out.
+/// The parameters of a recognized form in order, by role (a, factor, b, x, inverse, n, nrhs), and
+/// their types: the one place that knows how a form's parameter list is laid out.
 /// </summary>
 internal static class ParameterRoles
 {
     public const string Matrix = "a";
+    public const string Factor = "factor";
     public const string Rhs = "b";
     public const string Solution = "x";
+    public const string Inverse = "inverse";
     public const string Order = "n";
     public const string RhsCount = "nrhs";
 
@@ -20,16 +22,24 @@ internal static class ParameterRoles
     private static readonly string[] s_inPlaceNrhs = { Matrix, Rhs, Order, RhsCount };
     private static readonly string[] s_keep = { Matrix, Rhs, Solution, Order };
     private static readonly string[] s_keepNrhs = { Matrix, Rhs, Solution, Order, RhsCount };
+    private static readonly string[] s_factored = { Factor, Rhs, Order };
+    private static readonly string[] s_factoredNrhs = { Factor, Rhs, Order, RhsCount };
+    private static readonly string[] s_factor = { Matrix, Order };
+    private static readonly string[] s_inverse = { Matrix, Inverse, Order };
 
     public static string[] Of(SolverSignature signature) => (signature.Form, signature.HasNrhs) switch
     {
         (SolveForm.KeepInputs, true) => s_keepNrhs,
         (SolveForm.KeepInputs, false) => s_keep,
+        (SolveForm.Factored, true) => s_factoredNrhs,
+        (SolveForm.Factored, false) => s_factored,
+        (SolveForm.Factor, _) => s_factor,
+        (SolveForm.Inverse, _) => s_inverse,
         (_, true) => s_inPlaceNrhs,
         _ => s_inPlace,
     };
 
-    public static bool IsSpan(string role) => role is Matrix or Rhs or Solution;
+    public static bool IsSpan(string role) => role is Matrix or Factor or Rhs or Solution or Inverse;
 
     /// <summary>The role's type, with spans unqualified (Span&lt;double&gt;, ReadOnlySpan&lt;float&gt;, int).</summary>
     public static string TypeOf(SolverSignature signature, string role)
@@ -40,8 +50,7 @@ internal static class ParameterRoles
         }
 
         string element = ScalarSyntax.For(signature.Element).Keyword;
-        bool readOnly = signature.Form == SolveForm.KeepInputs && role != Solution;
-        return (readOnly ? "ReadOnlySpan<" : "Span<") + element + ">";
+        return (IsReadOnly(signature.Form, role) ? "ReadOnlySpan<" : "Span<") + element + ">";
     }
 
     /// <summary>The user's name for a role, or null when the form has no such parameter.</summary>
@@ -50,4 +59,12 @@ internal static class ParameterRoles
         int index = Array.IndexOf(Of(spec.Signature), role);
         return index < 0 ? null : spec.Parameters[index].Name;
     }
+
+    private static bool IsReadOnly(SolveForm form, string role) => form switch
+    {
+        SolveForm.KeepInputs => role != Solution,
+        SolveForm.Factored => role == Factor,
+        SolveForm.Inverse => role == Matrix,
+        _ => false,
+    };
 }

@@ -58,6 +58,45 @@ internal static class CholeskyCore<T>
         }
     }
 
+    public static SolveResult Invert(ReadOnlySpan<T> a, Span<T> inverse, int n, Triangle triangle, MatrixLayout layout)
+    {
+        bool rowWise = CheckShape(a.Length, nameof(a), n, 0, triangle, layout);
+        if ((long)n * n > inverse.Length)
+        {
+            throw new ArgumentException($"The inverse span holds {inverse.Length} elements; an n x n inverse with n = {n} needs {(long)n * n}.", nameof(inverse));
+        }
+
+        int size = n * n;
+        if (size <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
+        {
+            return InvertCopy(a, inverse.Slice(0, size), n, rowWise, stackalloc T[size]);
+        }
+
+        T[] rented = ArrayPool<T>.Shared.Rent(size);
+        try
+        {
+            return InvertCopy(a, inverse.Slice(0, size), n, rowWise, rented.AsSpan(0, size));
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(rented);
+        }
+    }
+
+    // Factors a column-wise copy of a's stored triangle and, only on success, writes the inverse,
+    // so the inverse is untouched on failure (and may even be a's own memory).
+    private static SolveResult InvertCopy(ReadOnlySpan<T> a, Span<T> inverse, int n, bool rowWise, Span<T> scratch)
+    {
+        CholeskyKernel<T>.CopyTriangleColumnWise(a, scratch, n, rowWise);
+        SolveResult result = CholeskyKernel<T>.Factor(scratch, n, rowWise: false);
+        if (result.Success)
+        {
+            CholeskyKernel<T>.InvertFactored(scratch, inverse, n);
+        }
+
+        return result;
+    }
+
     // Factors a copy of a's stored triangle, and only on success copies b to x and solves there,
     // so x is untouched on failure.
     private static SolveResult SolveCopy(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, bool rowWise, Span<T> scratch)

@@ -150,6 +150,68 @@ internal static class CholeskyKernel<T>
         }
     }
 
+    /// <summary>
+    /// Copies the stored triangle into column-wise storage (L(i, j), i ≥ j, at j·n + i: buffer row j
+    /// holds column j of L from the diagonal down), whatever the source's storage.
+    /// </summary>
+    public static void CopyTriangleColumnWise(ReadOnlySpan<T> a, Span<T> scratch, int n, bool rowWise)
+    {
+        if (!rowWise)
+        {
+            CopyTriangle(a, scratch, n, rowWise: false);
+            return;
+        }
+
+        // Row i of the source holds L(i, 0..i); each element goes to buffer row j.
+        for (int i = 0; i < n; i++)
+        {
+            ReadOnlySpan<T> row = a.Slice(i * n, i + 1);
+            for (int j = 0; j <= i; j++)
+            {
+                scratch[j * n + i] = row[j];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Given the factor L in column-wise storage (see <see cref="CopyTriangleColumnWise"/>), overwrites
+    /// it with W = L⁻¹ and writes A⁻¹ = Wᵀ·W to both triangles of <paramref name="inverse"/> (n x n).
+    /// </summary>
+    public static void InvertFactored(Span<T> l, Span<T> inverse, int n)
+    {
+        // W = L⁻¹ in place, from the last column back (LAPACK dtrti2, lower, non-unit): with the
+        // trailing block already inverted, W(j+1.., j) = −W(j, j)·W(j+1.., j+1..)·L(j+1.., j).
+        for (int j = n - 1; j >= 0; j--)
+        {
+            T d = T.One / l[j * n + j];
+            l[j * n + j] = d;
+            Span<T> x = l.Slice(j * n + j + 1, n - j - 1);
+
+            // x := W(j+1.., j+1..)·x, one column of the lower-triangular W at a time, from the last:
+            // x(k) is still the input when its column is applied, and only entries below k change.
+            for (int k = n - 1; k > j; k--)
+            {
+                T xk = x[k - j - 1];
+                VectorOps.Axpy(xk, (ReadOnlySpan<T>)l.Slice(k * n + k + 1, n - k - 1), x.Slice(k - j));
+                x[k - j - 1] = xk * l[k * n + k];
+            }
+
+            VectorOps.Scale(-d, x);
+        }
+
+        // A⁻¹(i, j) = Σ_{k≥i} W(k, i)·W(k, j) for i ≥ j: a contiguous dot product of buffer rows i and j.
+        for (int i = 0; i < n; i++)
+        {
+            ReadOnlySpan<T> wi = l.Slice(i * n + i, n - i);
+            for (int j = 0; j <= i; j++)
+            {
+                T value = VectorOps.Dot(wi, l.Slice(j * n + i, n - i));
+                inverse[i * n + j] = value;
+                inverse[j * n + i] = value;
+            }
+        }
+    }
+
     // A pivot must be positive and finite; NaN fails every comparison.
     private static bool IsValidPivot(T d) => d > T.Zero && T.IsFinite(d);
 }

@@ -6,7 +6,15 @@ namespace Specialized;
 /// Marks a <c>static partial</c> method <c>(Span&lt;T&gt; a, int n)</c> returning <see cref="bool"/> or
 /// <see cref="SolveResult"/> as a Cholesky factorization in place, specialized for n up to <see cref="MaxN"/>.
 /// </summary>
-/// <remarks>Part of the v1 contract; this version of the generator does not emit it yet (SPD0002 says so).</remarks>
+/// <remarks>
+/// The factor is LAPACK's: with <see cref="Triangle.Lower"/>, A = L·Lᵀ and L overwrites the lower
+/// triangle; with <see cref="Triangle.Upper"/>, A = Uᵀ·U and U overwrites the upper triangle; the other
+/// triangle is never read or written. A matrix that is not positive definite returns a failure at
+/// dpotrf's pivot; for n up to <see cref="MaxN"/> a is then left unchanged, above it the runtime
+/// fallback (<see cref="Cholesky"/>) may leave part of the stored triangle overwritten, as dpotrf does.
+/// An <see cref="SpdSolveAttribute"/> method <c>void (ReadOnlySpan&lt;T&gt; factor, Span&lt;T&gt; b, int n)</c>
+/// with the same <see cref="Triangle"/> and <see cref="Layout"/> solves with the factor.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class SpdFactorAttribute : Attribute
 {

@@ -32,13 +32,45 @@ public class AttributeArgumentTests
         """);
 
     [Theory]
-    [InlineData("SpdFactor")]
-    [InlineData("SpdInverse")]
-    public Task MaxN_on_the_other_spd_attributes(string attribute) => Verify.DiagnosticsAsync($$"""
+    [InlineData("SpdFactor", "Span<double> a, int n", "33")]
+    [InlineData("SpdFactor", "Span<float> a, int n", "0")]
+    [InlineData("SpdInverse", "ReadOnlySpan<double> a, Span<double> inverse, int n", "33")]
+    [InlineData("SpdInverse", "ReadOnlySpan<float> a, Span<float> inverse, int n", "-5")]
+    public Task MaxN_on_the_other_spd_attributes(string attribute, string parameters, string value) => Verify.DiagnosticsAsync($$"""
         static partial class Fits
         {
-            [{{attribute}}({|SPD0003:MaxN = 33|})]
-            public static partial bool {|SPD0002:Solve|}(Span<double> a, int n);
+            [{{attribute}}({|SPD0003:MaxN = {{value}}|})]
+            public static partial bool Solve({{parameters}});
+        }
+        """);
+
+    [Fact]
+    public Task MaxN_on_the_solve_with_a_given_factor() => Verify.DiagnosticsAsync("""
+        static partial class Fits
+        {
+            [SpdSolve({|SPD0003:MaxN = 64|})]
+            public static partial void Solve(ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs);
+        }
+        """);
+
+    [Theory]
+    [InlineData("SpdFactor", "Span<double> a, int n")]
+    [InlineData("SpdInverse", "ReadOnlySpan<double> a, Span<double> inverse, int n")]
+    public Task Undefined_enums_on_the_other_spd_attributes(string attribute, string parameters) => Verify.DiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [{{attribute}}(MaxN = 4, {|SPD0003:Triangle = (Triangle)2|}, {|SPD0003:Layout = (MatrixLayout)(-1)|})]
+            public static partial SolveResult Solve({{parameters}});
+        }
+        """);
+
+    /// <summary>A bad argument and an unrecognized signature are two diagnostics.</summary>
+    [Fact]
+    public Task MaxN_out_of_range_on_a_factor_with_a_wrong_signature() => Verify.DiagnosticsAsync("""
+        static partial class Fits
+        {
+            [SpdFactor({|SPD0003:MaxN = 33|})]
+            public static partial bool {|SPD0002:Solve|}(ReadOnlySpan<double> a, int n);
         }
         """);
 

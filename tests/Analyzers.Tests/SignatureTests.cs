@@ -107,28 +107,112 @@ public class SignatureTests
         }
         """);
 
-    /// <summary>This version generates [SpdSolve] only, so every other attribute's method is reported.</summary>
+    /// <summary>This version does not generate [LeastSquares], so every method that carries it is reported.</summary>
     [Theory]
-    [InlineData("SpdFactor", "bool", "Span<double> a, int n")]
-    [InlineData("SpdInverse", "SolveResult", "ReadOnlySpan<double> a, Span<double> inverse, int n")]
-    [InlineData("LeastSquares", "SolveResult", "ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols")]
-    public Task Attributes_not_generated_yet(string attribute, string returnType, string parameters) => Verify.DiagnosticsAsync($$"""
+    [InlineData("SolveResult", "ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols")]
+    [InlineData("bool", "ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols, double ridge")]
+    public Task Least_squares_is_not_generated_yet(string returnType, string parameters) => Verify.DiagnosticsAsync($$"""
         static partial class Fits
         {
-            [{{attribute}}]
-            public static partial {{returnType}} {|SPD0002:Solve|}({{parameters}});
+            [LeastSquares]
+            public static partial {{returnType}} {|SPD0002:Fit|}({{parameters}});
         }
         """);
 
     [Fact]
-    public Task Solve_forms_the_design_lists_for_later_versions() => Verify.DiagnosticsAsync("""
+    public Task Batch_solve_is_not_generated_yet() => Verify.DiagnosticsAsync("""
         static partial class Fits
         {
             [SpdSolve]
-            public static partial void {|SPD0002:SolveFactored|}(ReadOnlySpan<double> factor, Span<double> b, int n);
-
-            [SpdSolve]
             public static partial void {|SPD0002:SolveBatch|}(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
+        }
+        """);
+
+    /// <summary>Near misses of the solve with a given factor: it returns void, the factor is read-only, b is writable.</summary>
+    [Theory]
+    [InlineData("bool", "ReadOnlySpan<double> factor, Span<double> b, int n")]
+    [InlineData("SolveResult", "ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs")]
+    [InlineData("void", "Span<double> factor, Span<double> b, int n")]
+    [InlineData("void", "ReadOnlySpan<double> factor, ReadOnlySpan<double> b, int n")]
+    [InlineData("void", "ReadOnlySpan<double> factor, Span<float> b, int n")]
+    [InlineData("void", "ReadOnlySpan<double> factor, Span<double> b")]
+    [InlineData("void", "ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs, int extra")]
+    [InlineData("void", "ReadOnlySpan<double> factor, Span<double> b, long n")]
+    [InlineData("void", "ReadOnlySpan<double> factor, Span<double> b, Span<double> x, int n")]
+    [InlineData("void", "ReadOnlySpan<int> factor, Span<int> b, int n")]
+    public Task Factored_solve_near_misses(string returnType, string parameters) => Verify.DiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [SpdSolve]
+            public static partial {{returnType}} {|SPD0002:Solve|}({{parameters}});
+        }
+        """);
+
+    /// <summary>Near misses of [SpdFactor]: (Span&lt;T&gt; a, int n) returning bool or SolveResult.</summary>
+    [Theory]
+    [InlineData("void", "Span<double> a, int n")]
+    [InlineData("int", "Span<double> a, int n")]
+    [InlineData("bool", "ReadOnlySpan<double> a, int n")]
+    [InlineData("bool", "Span<double> a, Span<double> b, int n")]
+    [InlineData("bool", "Span<double> a, int n, int nrhs")]
+    [InlineData("bool", "Span<double> a")]
+    [InlineData("bool", "Span<double> a, long n")]
+    [InlineData("bool", "Span<int> a, int n")]
+    [InlineData("bool", "double[] a, int n")]
+    [InlineData("SolveResult", "ref Span<double> a, int n")]
+    public Task Factor_near_misses(string returnType, string parameters) => Verify.DiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [SpdFactor]
+            public static partial {{returnType}} {|SPD0002:Factor|}({{parameters}});
+        }
+        """);
+
+    /// <summary>Near misses of [SpdInverse]: (ReadOnlySpan&lt;T&gt; a, Span&lt;T&gt; inverse, int n) returning bool or SolveResult.</summary>
+    [Theory]
+    [InlineData("bool", "Span<double> a, Span<double> inverse, int n")]
+    [InlineData("void", "ReadOnlySpan<double> a, Span<double> inverse, int n")]
+    [InlineData("int", "ReadOnlySpan<double> a, Span<double> inverse, int n")]
+    [InlineData("bool", "ReadOnlySpan<double> a, ReadOnlySpan<double> inverse, int n")]
+    [InlineData("bool", "ReadOnlySpan<double> a, Span<float> inverse, int n")]
+    [InlineData("bool", "ReadOnlySpan<float> a, Span<double> inverse, int n")]
+    [InlineData("bool", "ReadOnlySpan<double> a, Span<double> inverse, int n, int nrhs")]
+    [InlineData("bool", "ReadOnlySpan<double> a, Span<double> inverse")]
+    [InlineData("bool", "Span<double> a, int n")]
+    [InlineData("SolveResult", "ReadOnlySpan<double> a, out Span<double> inverse, int n")]
+    public Task Inverse_near_misses(string returnType, string parameters) => Verify.DiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [SpdInverse]
+            public static partial {{returnType}} {|SPD0002:Invert|}({{parameters}});
+        }
+        """);
+
+    [Fact]
+    public Task Generic_factor_and_inverse() => Verify.DiagnosticsAsync("""
+        static partial class Fits
+        {
+            [SpdFactor]
+            public static partial bool {|SPD0002:Factor|}<T>(Span<double> a, int n);
+
+            [SpdInverse]
+            public static partial bool {|SPD0002:Invert|}<T>(ReadOnlySpan<T> a, Span<T> inverse, int n);
+        }
+        """);
+
+    /// <summary>The forms of one attribute are not accepted under another.</summary>
+    [Theory]
+    [InlineData("SpdSolve", "bool", "Span<double> a, int n")]
+    [InlineData("SpdSolve", "bool", "ReadOnlySpan<double> a, Span<double> inverse, int n")]
+    [InlineData("SpdFactor", "void", "ReadOnlySpan<double> factor, Span<double> b, int n")]
+    [InlineData("SpdFactor", "bool", "ReadOnlySpan<double> a, Span<double> inverse, int n")]
+    [InlineData("SpdInverse", "void", "ReadOnlySpan<double> factor, Span<double> b, int n")]
+    [InlineData("SpdInverse", "bool", "ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n")]
+    public Task Form_of_another_attribute(string attribute, string returnType, string parameters) => Verify.DiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [{{attribute}}]
+            public static partial {{returnType}} {|SPD0002:M|}({{parameters}});
         }
         """);
 
@@ -148,6 +232,31 @@ public class SignatureTests
         Assert.EndsWith(Common.SignatureRecognizer.DescribeForms(Common.SolverKind.SpdSolve), message);
     }
 
+    [Theory]
+    [InlineData("SpdFactor", "bool", "ReadOnlySpan<double> a, int n", "(Span<T> a, int n)")]
+    [InlineData("SpdInverse", "bool", "Span<double> a, Span<double> inverse, int n", "(ReadOnlySpan<T> a, Span<T> inverse, int n)")]
+    [InlineData("SpdSolve", "bool", "ReadOnlySpan<double> factor, Span<double> b, int n", "void (ReadOnlySpan<T> factor, Span<T> b, int n)")]
+    public async Task Message_lists_the_new_forms(string attribute, string returnType, string parameters, string form)
+    {
+        var diagnostics = await Verify.AnalyzeAsync($$"""
+            static partial class Fits
+            {
+                [{{attribute}}]
+                public static partial {{returnType}} M({{parameters}});
+            }
+            """);
+
+        string message = diagnostics.Single().GetMessage();
+        Assert.Contains($"[{attribute}] does not recognize", message);
+        Assert.Contains(form, message);
+        Assert.EndsWith(Common.SignatureRecognizer.DescribeForms(attribute switch
+        {
+            "SpdFactor" => Common.SolverKind.SpdFactor,
+            "SpdInverse" => Common.SolverKind.SpdInverse,
+            _ => Common.SolverKind.SpdSolve,
+        }), message);
+    }
+
     [Fact]
     public async Task Message_for_an_attribute_not_generated_yet_says_so()
     {
@@ -163,5 +272,6 @@ public class SignatureTests
         Assert.Contains("'Fit'", message);
         Assert.Contains("[LeastSquares]", message);
         Assert.EndsWith(Common.SignatureRecognizer.DescribeForms(Common.SolverKind.LeastSquares), message);
+        Assert.Contains("does not generate [LeastSquares]", message);
     }
 }

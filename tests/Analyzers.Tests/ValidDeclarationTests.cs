@@ -32,6 +32,46 @@ public class ValidDeclarationTests
         }
         """);
 
+    /// <summary>The solve with a given factor (void), [SpdFactor] and [SpdInverse], in every element type and return type.</summary>
+    public static IEnumerable<object[]> FactorForms()
+    {
+        foreach (string t in new[] { "double", "float" })
+        {
+            yield return ["SpdSolve", "void", $"ReadOnlySpan<{t}> factor, Span<{t}> b, int n"];
+            yield return ["SpdSolve", "void", $"ReadOnlySpan<{t}> factor, Span<{t}> b, int n, int nrhs"];
+            foreach (string result in new[] { "bool", "SolveResult" })
+            {
+                yield return ["SpdFactor", result, $"Span<{t}> a, int n"];
+                yield return ["SpdInverse", result, $"ReadOnlySpan<{t}> a, Span<{t}> inverse, int n"];
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FactorForms))]
+    public Task Recognized_factor_form(string attribute, string returnType, string parameters) => Verify.NoDiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [{{attribute}}(MaxN = 12, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+            public static partial {{returnType}} M({{parameters}});
+        }
+        """);
+
+    [Fact]
+    public Task Factor_and_solve_with_it_side_by_side() => Verify.NoDiagnosticsAsync("""
+        static partial class Kalman
+        {
+            [SpdFactor(MaxN = 10, Triangle = Triangle.Upper)]
+            public static partial bool Factor(Span<double> s, int n);
+
+            [SpdSolve(MaxN = 10, Triangle = Triangle.Upper)]
+            public static partial void Solve(scoped ReadOnlySpan<double> factor, scoped Span<double> gain, int n, int count);
+
+            [SpdInverse(MaxN = 10)]
+            private static partial SolveResult Invert(global::System.ReadOnlySpan<System.Double> covariance, Span<double> information, int n);
+        }
+        """);
+
     [Theory]
     [InlineData("")]
     [InlineData("()")]

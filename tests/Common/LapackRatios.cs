@@ -6,8 +6,8 @@ using System.Text;
 namespace Specialized.Testing;
 
 /// <summary>
-/// LAPACK dchkpo's test ratios, computed in double: dpot01 (factor), dpot02 (residual) and
-/// dget04 (forward error). A correct solver keeps each below <see cref="Threshold"/>.
+/// LAPACK dchkpo's test ratios, computed in double: dpot01 (factor), dpot02 (residual),
+/// dget04 (forward error) and dpot03 (inverse). A correct solver keeps each below <see cref="Threshold"/>.
 /// </summary>
 public static class LapackRatios
 {
@@ -139,6 +139,61 @@ public static class LapackRatios
     public static double ForwardError<T>(TestMatrix matrix, RightHandSide rhs, ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         ForwardError(x, rhs.XTrue, matrix.N, rhs.Nrhs, matrix.RCond, Lapack.Epsilon(matrix.Precision));
+
+    /// <summary>
+    /// dpot03: ‖I − A·A⁻¹‖₁ / (n·‖A‖₁·‖A⁻¹‖₁·ε), with A dense symmetric and <paramref name="inverse"/>
+    /// the full n x n inverse a solver wrote (both triangles, read row-major; symmetric, so either
+    /// layout reads the same). A zero or non-finite norm gives 1/ε, as dpot03's RCOND = 0 does;
+    /// NaN anywhere gives NaN, which no threshold accepts.
+    /// </summary>
+    public static double Inverse<T>(ReadOnlySpan<double> a, ReadOnlySpan<T> inverse, int n, double eps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        double[] ainv = MatrixStorage.ToDouble(inverse.Slice(0, n * n));
+        double anorm = TestMatrix.OneNorm(a, n);
+        double ainvnorm = TestMatrix.OneNorm(ainv, n);
+        if (double.IsNaN(ainvnorm))
+        {
+            return double.NaN;
+        }
+
+        if (!(anorm > 0 && ainvnorm > 0) || double.IsInfinity(anorm) || double.IsInfinity(ainvnorm))
+        {
+            return 1 / eps;
+        }
+
+        // Column sums of |I − A·A⁻¹|.
+        double resid = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double column = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double s = i == j ? 1 : 0;
+                for (int k = 0; k < n; k++)
+                {
+                    s -= a[i * n + k] * ainv[k * n + j];
+                }
+
+                column += Math.Abs(s);
+            }
+
+            resid = Math.Max(resid, column); // NaN propagates
+        }
+
+        double rcond = 1 / anorm / ainvnorm;
+        return resid * rcond / eps / n;
+    }
+
+    /// <summary>dpot03 for the inverse a solver wrote, against the test matrix it was given.</summary>
+    public static double Inverse<T>(TestMatrix matrix, ReadOnlySpan<T> inverse)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Inverse(matrix.Dense, inverse, matrix.N, Lapack.Epsilon(matrix.Precision));
 
     /// <summary>
     /// Throws <see cref="RatioExceededException"/> unless every ratio is below <paramref name="threshold"/>

@@ -20,6 +20,9 @@ public class IncrementalTests
         {
             [SpdSolve(MaxN = 3)] public static partial bool Solve(Span<double> a, Span<double> b, int n);
             [SpdSolve(MaxN = 2)] public static partial SolveResult Keep(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n, int nrhs);
+            [SpdSolve(MaxN = 2)] public static partial void Factored(ReadOnlySpan<double> factor, Span<double> b, int n);
+            [SpdFactor(MaxN = 4)] public static partial bool Factor(Span<double> a, int n);
+            [SpdInverse(MaxN = 2)] public static partial SolveResult Invert(ReadOnlySpan<float> a, Span<float> inverse, int n);
         }
         """;
 
@@ -35,6 +38,14 @@ public class IncrementalTests
         }
         """;
 
+    private static readonly string[] s_steps =
+    [
+        SpdSolveGenerator.ParseStep,
+        SpdSolveGenerator.FactorParseStep,
+        SpdSolveGenerator.InverseParseStep,
+        SpdSolveGenerator.CollectStep,
+    ];
+
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
@@ -49,7 +60,7 @@ public class IncrementalTests
         driver = driver.RunGenerators(second);
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
 
-        foreach (string step in new[] { SpdSolveGenerator.ParseStep, SpdSolveGenerator.CollectStep })
+        foreach (string step in s_steps)
         {
             Assert.True(run.TrackedSteps.ContainsKey(step), $"step {step} is not tracked");
             var reasons = run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
@@ -78,6 +89,34 @@ public class IncrementalTests
         Assert.Contains(IncrementalStepRunReason.Modified, parse);
         Assert.Contains(IncrementalStepRunReason.Unchanged, parse);
         Assert.Contains("case 4:", GeneratorHarness.Sources(driver.GetRunResult())["Demo.Fits.Solve.InPlace.Double.g.cs"]);
+
+        // The factor's MaxN = 4 is untouched: its parse step is cached.
+        var factorParse = run.TrackedSteps[SpdSolveGenerator.FactorParseStep].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        Assert.All(factorParse, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{SpdSolveGenerator.FactorParseStep}: {r}"));
+    }
+
+    [Fact]
+    public void Editing_a_factor_reruns_its_parse_step_only()
+    {
+        Compilation first = GeneratorHarness.Compile(Solvers, Unrelated);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+
+        SyntaxTree solvers = first.SyntaxTrees.First();
+        Compilation second = first.ReplaceSyntaxTree(
+            solvers,
+            CSharpSyntaxTree.ParseText(Solvers.Replace("[SpdFactor(MaxN = 4)]", "[SpdFactor(MaxN = 5)]"), GeneratorHarness.ParseOptions, solvers.FilePath));
+        driver = driver.RunGenerators(second);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, run.TrackedSteps[SpdSolveGenerator.FactorParseStep].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        foreach (string step in new[] { SpdSolveGenerator.ParseStep, SpdSolveGenerator.InverseParseStep })
+        {
+            Assert.All(
+                run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason),
+                r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+
+        Assert.Contains("case 5:", GeneratorHarness.Sources(driver.GetRunResult())["Demo.Fits.Factor.Factor.Double.g.cs"]);
     }
 
     [Fact]
@@ -85,7 +124,7 @@ public class IncrementalTests
     {
         GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Solvers));
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
-        var values = new[] { SpdSolveGenerator.ParseStep, SpdSolveGenerator.CollectStep }
+        var values = s_steps
             .SelectMany(step => run.TrackedSteps[step])
             .SelectMany(s => s.Outputs)
             .Select(o => o.Value)

@@ -27,7 +27,19 @@ public class RobustnessTests
     [InlineData("[SpdSolve] public static partial bool S(Span<double> a, Span<double> b, int")]
     [InlineData("[SpdSolve(MaxN = ] public static partial bool S(Span<double> a, Span<double> b, int n);")]
     [InlineData("[SpdSolve] [SpdSolve] public static partial bool S(Span<double> a, Span<double> b, int n);")]
-    [InlineData("[SpdFactor] public static partial bool S(Span<double> a, int n);")]
+    [InlineData("[SpdFactor] public static partial bool S(ReadOnlySpan<double> a, int n);")]
+    [InlineData("[SpdFactor] public static partial void S(Span<double> a, int n);")]
+    [InlineData("[SpdFactor] public static partial bool S(Span<double> a, Span<double> b, int n);")]
+    [InlineData("[SpdFactor(MaxN = 33)] public static partial bool S(Span<double> a, int n);")]
+    [InlineData("[SpdInverse] public static partial bool S(Span<double> a, Span<double> inverse, int n);")]
+    [InlineData("[SpdInverse] public static partial bool S(ReadOnlySpan<double> a, Span<float> inverse, int n);")]
+    [InlineData("[SpdInverse] public static partial void S(ReadOnlySpan<double> a, Span<double> inverse, int n);")]
+    [InlineData("[SpdInverse(Triangle = (Triangle)2)] public static partial bool S(ReadOnlySpan<double> a, Span<double> inverse, int n);")]
+    [InlineData("[SpdSolve] public static partial bool S(ReadOnlySpan<double> factor, Span<double> b, int n);")]
+    [InlineData("[SpdSolve] public static partial void S(Span<double> factor, Span<double> b, int n);")]
+    [InlineData("[SpdSolve] public static partial void S(ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs, int extra);")]
+    [InlineData("[SpdSolve] public static partial void S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);")]
+    [InlineData("[LeastSquares] public static partial SolveResult S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);")]
     public void Unrecognized_declarations_produce_nothing_and_no_exception(string declaration)
     {
         var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compile($$"""

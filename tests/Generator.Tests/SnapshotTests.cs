@@ -49,6 +49,50 @@ public class SnapshotTests
             public static partial SolveResult Solve(Span<float> a, Span<float> b, int n, int nrhs);
         }
         """)]
+    [InlineData("Factor_Double_Lower_RowMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [SpdFactor(MaxN = 10)]
+            public static partial SolveResult Factor(Span<double> a, int n);
+        }
+        """)]
+    [InlineData("Factored_Float_Upper_ColumnMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [SpdSolve(MaxN = 3, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+            public static partial void Solve(ReadOnlySpan<float> factor, Span<float> b, int n);
+        }
+        """)]
+    [InlineData("Factored_Nrhs_Double_Upper_RowMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [SpdSolve(MaxN = 2, Triangle = Triangle.Upper)]
+            public static partial void Solve(ReadOnlySpan<double> l, Span<double> rhs, int order, int count);
+        }
+        """)]
+    [InlineData("Inverse_Float_Lower_ColumnMajor_Bool", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [SpdInverse(MaxN = 3, Layout = MatrixLayout.ColumnMajor)]
+            public static partial bool Invert(ReadOnlySpan<float> a, Span<float> inverse, int n);
+        }
+        """)]
     [InlineData("Nested_Generic_GlobalNamespace_KeywordNames", """
         using System;
         using Specialized;
@@ -72,6 +116,45 @@ public class SnapshotTests
         SnapshotAssert.Matches(name, generated.Value);
     }
 
+    /// <summary>
+    /// The factor forms get straight-line kernels up to their measured limits only (the runtime's
+    /// vectorized kernels are faster past them): the factor then works on a stack copy, the others call the runtime.
+    /// </summary>
+    [Fact]
+    public void Factor_forms_stop_straight_line_code_at_their_limits()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile("""
+            using System;
+            using Specialized;
+            namespace Demo;
+            /// <summary>Solvers under test.</summary>
+            public static partial class Fits
+            {
+                [SpdFactor(MaxN = 12, Triangle = Triangle.Upper)] public static partial bool Factor(Span<float> a, int n);
+                [SpdSolve(MaxN = 20)] public static partial void Solve(ReadOnlySpan<double> factor, Span<double> b, int n);
+                [SpdInverse(MaxN = 13)] public static partial bool Invert(ReadOnlySpan<double> a, Span<double> inverse, int n);
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.Problems(output));
+        var sources = GeneratorHarness.Sources(result);
+        string factor = sources["Demo.Fits.Factor.Factor.Float.g.cs"];
+        Assert.Contains("public static SolveResult Factor8(ref float a)", factor);
+        Assert.DoesNotContain("Factor9(", factor);
+        Assert.Contains("case 9:\n                case 10:\n                case 11:\n                case 12:\n                    return FactorOnCopy(a, n);\n                default:\n                    return Cholesky.Factor(a, n, Triangle.Upper, MatrixLayout.RowMajor);", factor);
+        Assert.Contains("n = 9..12 the runtime's vectorized kernel on a stack copy of a, written back only on success;", factor);
+
+        string solve = sources["Demo.Fits.Solve.Factored.Double.g.cs"];
+        Assert.Contains("SolveFactored12(", solve);
+        Assert.DoesNotContain("SolveFactored13(", solve);
+        Assert.Contains("/// n ≥ 13 call <see cref=\"global::Specialized.Cholesky.SolveFactored(", solve);
+
+        string inverse = sources["Demo.Fits.Invert.Inverse.Double.g.cs"];
+        Assert.Contains("Invert12(", inverse);
+        Assert.DoesNotContain("Invert13(", inverse);
+        Assert.Contains("default:\n                    return Cholesky.Invert(a, inverse, n, Triangle.Lower, MatrixLayout.RowMajor);", inverse);
+    }
+
     [Fact]
     public void Hint_names_say_where_the_method_is_and_which_form_it_has()
     {
@@ -84,11 +167,23 @@ public class SnapshotTests
             {
                 [SpdSolve] public static partial bool Solve(Span<double> a, Span<double> b, int n);
                 [SpdSolve] public static partial bool Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n, int nrhs);
+                [SpdSolve] public static partial void Solve(ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs);
+                [SpdSolve] public static partial void Solve(ReadOnlySpan<float> factor, Span<float> b, int n);
+                [SpdFactor] public static partial SolveResult Factor(Span<float> a, int n);
+                [SpdInverse] public static partial bool Invert(ReadOnlySpan<double> a, Span<double> inverse, int n);
             }
             """));
 
         Assert.Equal(
-            new[] { "Demo.Inner.Fits.Solve.InPlace.Double.g.cs", "Demo.Inner.Fits.Solve.KeepInputs.Nrhs.Float.g.cs" },
+            new[]
+            {
+                "Demo.Inner.Fits.Factor.Factor.Float.g.cs",
+                "Demo.Inner.Fits.Invert.Inverse.Double.g.cs",
+                "Demo.Inner.Fits.Solve.Factored.Float.g.cs",
+                "Demo.Inner.Fits.Solve.Factored.Nrhs.Double.g.cs",
+                "Demo.Inner.Fits.Solve.InPlace.Double.g.cs",
+                "Demo.Inner.Fits.Solve.KeepInputs.Nrhs.Float.g.cs",
+            },
             GeneratorHarness.Sources(result).Keys.OrderBy(k => k, System.StringComparer.Ordinal));
     }
 }

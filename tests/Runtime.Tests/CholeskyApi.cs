@@ -29,6 +29,8 @@ internal abstract class CholeskyApi<T>
 
     public abstract SolveResult Solve(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, Triangle triangle, MatrixLayout layout);
 
+    public abstract SolveResult Invert(ReadOnlySpan<T> a, Span<T> inverse, int n, Triangle triangle, MatrixLayout layout);
+
     /// <summary>Calls <paramref name="form"/>; SolveFactored, which has no result, reports success.</summary>
     public SolveResult Invoke(ApiForm form, T[] a, T[] b, T[] x, int n, int nrhs, Triangle triangle, MatrixLayout layout)
     {
@@ -60,6 +62,9 @@ internal sealed class DoubleApi : CholeskyApi<double>
 
     public override SolveResult Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n, int nrhs, Triangle triangle, MatrixLayout layout) =>
         Cholesky.Solve(a, b, x, n, nrhs, triangle, layout);
+
+    public override SolveResult Invert(ReadOnlySpan<double> a, Span<double> inverse, int n, Triangle triangle, MatrixLayout layout) =>
+        Cholesky.Invert(a, inverse, n, triangle, layout);
 }
 
 internal sealed class SingleApi : CholeskyApi<float>
@@ -75,4 +80,7 @@ internal sealed class SingleApi : CholeskyApi<float>
 
     public override SolveResult Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n, int nrhs, Triangle triangle, MatrixLayout layout) =>
         Cholesky.Solve(a, b, x, n, nrhs, triangle, layout);
+
+    public override SolveResult Invert(ReadOnlySpan<float> a, Span<float> inverse, int n, Triangle triangle, MatrixLayout layout) =>
+        Cholesky.Invert(a, inverse, n, triangle, layout);
 }

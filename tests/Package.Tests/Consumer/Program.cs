@@ -13,6 +13,11 @@
 // ||b - A x||_1 <= Tolerance * ||A||_1 * ||x||_1 * eps * n for every right-hand side. A few
 // matrices that are not positive definite must fail with FailedPivot at the broken leading
 // minor and leave b (in place) or x (keeps inputs) untouched.
+// Three more methods cover the factor forms: [SpdFactor], the [SpdSolve] that solves with the
+// factor it made (void, with nrhs) and [SpdInverse], checked by FactorForms below over the same n
+// (the inverse, whose check is O(n^3), at a subset of them): ||L Lt - A||_1, ||b - A x||_1 and
+// ||I - A Ainv||_1 relative to eps n and the norms, the unused triangle untouched, a untouched by
+// the inverse, and FailedPivot at the broken minor with a (unrolled sizes) and the inverse untouched.
 // Prints one line per solver and "ALL OK" at the end; exits 1 on any failure.
 
 using System.Diagnostics;
@@ -42,6 +47,15 @@ internal static partial class Solvers
 
     [SpdSolve(MaxN = 16, Triangle = Triangle.Lower, Layout = MatrixLayout.RowMajor)]
     public static partial bool KeepLowerRow16(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n, int nrhs);
+
+    [SpdFactor(MaxN = 16, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+    public static partial SolveResult FactorUpperCol16(Span<double> a, int n);
+
+    [SpdSolve(MaxN = 16, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+    public static partial void FactoredUpperCol16(ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs);
+
+    [SpdInverse(MaxN = 8)]
+    public static partial bool InvertLowerRow8(ReadOnlySpan<float> a, Span<float> inverse, int n);
 }
 
 namespace Consumer.Kernels
@@ -112,6 +126,7 @@ internal static class Program
 
         var doubleChecks = doubles.Select(c => new Checker<double>(c)).ToList();
         var floatChecks = floats.Select(c => new Checker<float>(c)).ToList();
+        var factorForms = new FactorForms();
 
         // One SPD matrix A = M·Mᵀ + n·I per n, shared by every solver.
         for (int n = 0; n <= Limits.MaxLimit; n++)
@@ -133,6 +148,8 @@ internal static class Program
             {
                 check.CheckSpd(n, spd, rhs);
             }
+
+            factorForms.CheckSpd(n, spd, rhs);
         }
 
         int failed = 0;
@@ -148,8 +165,11 @@ internal static class Program
             failed += check.Report() ? 0 : 1;
         }
 
+        factorForms.CheckNotPositiveDefinite();
+        failed += factorForms.Report();
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{doubleChecks.Count + floatChecks.Count} solvers, n = 0..{Limits.MaxLimit}, {total.Elapsed.TotalSeconds:F1} s"));
+            $"{doubleChecks.Count + floatChecks.Count + FactorForms.Count} solvers, n = 0..{Limits.MaxLimit}, {total.Elapsed.TotalSeconds:F1} s"));
         if (failed != 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FAILED: {failed} solver(s)"));
@@ -454,4 +474,308 @@ internal sealed class Checker<T>(Config<T> config)
 
     private static bool SameBits(ReadOnlySpan<T> left, ReadOnlySpan<T> right) =>
         MemoryMarshal.AsBytes(left).SequenceEqual(MemoryMarshal.AsBytes(right));
+}
+
+/// <summary>
+/// Checks the factor forms: Solvers.FactorUpperCol16 (double, Upper, ColumnMajor), the
+/// Solvers.FactoredUpperCol16 that solves with its factor, and Solvers.InvertLowerRow8
+/// (float, Lower, RowMajor).
+/// </summary>
+internal sealed class FactorForms
+{
+    public const int Count = 3;
+
+    private const int FactorMaxN = 16;
+    private const int InverseMaxN = 8;
+
+    private readonly List<string> _factor = [];
+    private readonly List<string> _solve = [];
+    private readonly List<string> _inverse = [];
+    private readonly double[] _worst = new double[Count];
+    private readonly int[] _calls = new int[Count];
+
+    /// <summary>The sizes at which the inverse, whose check is O(n^3), is checked.</summary>
+    private static bool CheckInverseAt(int n) => n <= 2 * FactorMaxN + 5 || n is 64 or 65 or 100 or Limits.MaxLimit;
+
+    public void CheckSpd(int n, double[] spd, double[] rhs)
+    {
+        CheckFactorAndSolve(n, spd, rhs);
+        if (CheckInverseAt(n))
+        {
+            CheckInverse(n, spd);
+        }
+    }
+
+    private void CheckFactorAndSolve(int n, double[] spd, double[] rhs)
+    {
+        const double Eps = 1.1102230246251565e-16;
+
+        // Upper, column-major: A(i, j), i <= j, at j*n + i; NaN in the lower triangle.
+        double[] a = new double[n * n];
+        a.AsSpan().Fill(double.NaN);
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i <= j; i++)
+            {
+                a[(j * n) + i] = spd[(i * n) + j];
+            }
+        }
+
+        double[] a0 = (double[])a.Clone();
+        SolveResult result;
+        try
+        {
+            result = Solvers.FactorUpperCol16(a, n);
+        }
+        catch (Exception e)
+        {
+            Fail(_factor, n, FactorMaxN, $"threw {e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        _calls[0]++;
+        if (!result.Success || result.FailedPivot != -1)
+        {
+            Fail(_factor, n, FactorMaxN, $"returned {result} for an SPD matrix");
+            return;
+        }
+
+        for (int k = 0; k < a.Length; k++)
+        {
+            if (k % n > k / n && !BitConverter.DoubleToInt64Bits(a[k]).Equals(BitConverter.DoubleToInt64Bits(a0[k])))
+            {
+                Fail(_factor, n, FactorMaxN, $"wrote a[{k}], outside the upper triangle");
+                break;
+            }
+        }
+
+        // ||Ut U - A||_1 / (||A||_1 eps n), with U(i, j) = a[j*n + i] for i <= j.
+        double normA = OneNorm(spd, n), worst = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double column = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double s = 0;
+                for (int k = 0; k <= Math.Min(i, j); k++)
+                {
+                    s += a[(i * n) + k] * a[(j * n) + k];
+                }
+
+                column += Math.Abs(s - spd[(i * n) + j]);
+            }
+
+            worst = Math.Max(worst, column);
+        }
+
+        Record(_factor, 0, n, FactorMaxN, n == 0 ? 0 : worst / (normA * Eps * n), "||Ut U - A||_1 / (||A||_1 eps n)");
+
+        // The solve with that factor, in place of b (n x nrhs, row-major).
+        int nrhs = 1 + (n % 3);
+        double[] b = rhs.AsSpan(0, n * nrhs).ToArray();
+        double[] b0 = (double[])b.Clone();
+        double[] factor = (double[])a.Clone();
+        try
+        {
+            Solvers.FactoredUpperCol16(a, b, n, nrhs);
+        }
+        catch (Exception e)
+        {
+            Fail(_solve, n, FactorMaxN, $"threw {e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        _calls[1]++;
+        if (!a.AsSpan().SequenceEqual(factor))
+        {
+            Fail(_solve, n, FactorMaxN, "changed the factor");
+        }
+
+        for (int c = 0; c < nrhs && n > 0; c++)
+        {
+            double residual = 0, normX = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double s = b0[(i * nrhs) + c];
+                for (int j = 0; j < n; j++)
+                {
+                    s -= spd[(i * n) + j] * b[(j * nrhs) + c];
+                }
+
+                residual += Math.Abs(s);
+                normX += Math.Abs(b[(i * nrhs) + c]);
+            }
+
+            Record(_solve, 1, n, FactorMaxN, residual / (normA * normX * Eps * n), $"rhs {c} of {nrhs}: ||b - A x||_1 / (||A||_1 ||x||_1 eps n)");
+        }
+    }
+
+    private void CheckInverse(int n, double[] spd)
+    {
+        const double Eps = 5.9604644775390625e-08;
+
+        // Lower, row-major, float; NaN in the upper triangle. `full` is what the solver sees.
+        float[] a = new float[n * n];
+        a.AsSpan().Fill(float.NaN);
+        double[] full = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                a[(i * n) + j] = (float)spd[(i * n) + j];
+                full[(i * n) + j] = full[(j * n) + i] = a[(i * n) + j];
+            }
+        }
+
+        float[] a0 = (float[])a.Clone();
+        float[] inverse = new float[n * n];
+        bool success;
+        try
+        {
+            success = Solvers.InvertLowerRow8(a, inverse, n);
+        }
+        catch (Exception e)
+        {
+            Fail(_inverse, n, InverseMaxN, $"threw {e.GetType().Name}: {e.Message}");
+            return;
+        }
+
+        _calls[2]++;
+        if (!success)
+        {
+            Fail(_inverse, n, InverseMaxN, "returned failure for an SPD matrix");
+            return;
+        }
+
+        if (!MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(a0.AsSpan())))
+        {
+            Fail(_inverse, n, InverseMaxN, "changed a");
+        }
+
+        double[] ainv = new double[n * n];
+        for (int k = 0; k < ainv.Length; k++)
+        {
+            ainv[k] = inverse[k];
+            if (inverse[k] != inverse[((k % n) * n) + (k / n)])
+            {
+                Fail(_inverse, n, InverseMaxN, "wrote an inverse that is not symmetric");
+                return;
+            }
+        }
+
+        // ||I - A Ainv||_1 / (||A||_1 ||Ainv||_1 eps n).
+        double worst = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double column = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double s = i == j ? 1 : 0;
+                for (int k = 0; k < n; k++)
+                {
+                    s -= full[(i * n) + k] * ainv[(k * n) + j];
+                }
+
+                column += Math.Abs(s);
+            }
+
+            worst = Math.Max(worst, column);
+        }
+
+        Record(_inverse, 2, n, InverseMaxN, n == 0 ? 0 : worst / (OneNorm(full, n) * OneNorm(ainv, n) * Eps * n), "||I - A Ainv||_1 / (||A||_1 ||Ainv||_1 eps n)");
+    }
+
+    /// <summary>A diagonal entry -1 or NaN at k = n/2: failure at pivot k, a (unrolled factor) and the inverse untouched.</summary>
+    public void CheckNotPositiveDefinite()
+    {
+        foreach (int n in new[] { 1, 3, InverseMaxN, InverseMaxN + 1, FactorMaxN, FactorMaxN + 1, (2 * FactorMaxN) + 5 })
+        {
+            foreach (double bad in new[] { -1.0, double.NaN })
+            {
+                int k = n / 2;
+                double[] spd = Program.MakeSpd(n, new Random(11 + n));
+                spd[(k * n) + k] = bad;
+                string what = string.Create(CultureInfo.InvariantCulture, $"a[{k},{k}] = {bad}");
+
+                double[] a = (double[])spd.Clone(); // symmetric, so its upper triangle column-major is itself
+                double[] a0 = (double[])a.Clone();
+                SolveResult result = Solvers.FactorUpperCol16(a, n);
+                if (result.Success || result.FailedPivot != k)
+                {
+                    Fail(_factor, n, FactorMaxN, $"{what}: returned {result}, expected a failure at pivot {k}");
+                }
+
+                if (n <= FactorMaxN && !MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(a0.AsSpan())))
+                {
+                    Fail(_factor, n, FactorMaxN, $"{what}: changed a on failure");
+                }
+
+                float[] af = spd.Select(v => (float)v).ToArray();
+                float[] inverse = new float[n * n];
+                inverse.AsSpan().Fill(-12345f);
+                if (Solvers.InvertLowerRow8(af, inverse, n))
+                {
+                    Fail(_inverse, n, InverseMaxN, $"{what}: reported success for a matrix that is not positive definite");
+                }
+
+                if (inverse.Any(v => v != -12345f))
+                {
+                    Fail(_inverse, n, InverseMaxN, $"{what}: changed the inverse on failure");
+                }
+            }
+        }
+    }
+
+    /// <summary>Prints one line per method; returns how many failed.</summary>
+    public int Report()
+    {
+        int failed = 0;
+        failed += Line("Solvers.FactorUpperCol16", "double", "factor", "SolveResult", "Upper", "ColumnMajor", FactorMaxN, 0, _factor);
+        failed += Line("Solvers.FactoredUpperCol16", "double", "factored+nrhs", "void", "Upper", "ColumnMajor", FactorMaxN, 1, _solve);
+        failed += Line("Solvers.InvertLowerRow8", "float", "inverse", "bool", "Lower", "RowMajor", InverseMaxN, 2, _inverse);
+        return failed;
+    }
+
+    private int Line(string method, string type, string form, string returns, string triangle, string layout, int maxN, int index, List<string> failures)
+    {
+        bool ok = failures.Count == 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(ok ? "OK  " : "FAIL")} {method,-26} {type,-6} {form,-16} {returns,-11} {triangle,-5} {layout,-11} MaxN={maxN,-2} ({_calls[index]} calls) worst ratio {_worst[index]:F4}"));
+        foreach (string failure in failures.Take(10))
+        {
+            Console.WriteLine("       " + failure);
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private void Record(List<string> failures, int index, int n, int maxN, double ratio, string what)
+    {
+        if (!(ratio <= Limits.Tolerance))
+        {
+            Fail(failures, n, maxN, string.Create(CultureInfo.InvariantCulture, $"{what} = {ratio:G4} > {Limits.Tolerance}"));
+        }
+
+        _worst[index] = Math.Max(_worst[index], ratio);
+    }
+
+    private static void Fail(List<string> failures, int n, int maxN, string message) =>
+        failures.Add(string.Create(CultureInfo.InvariantCulture, $"n={n}{(n > maxN ? " (fallback)" : "")}: {message}"));
+
+    private static double OneNorm(double[] a, int n)
+    {
+        double norm = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double s = 0;
+            for (int i = 0; i < n; i++)
+            {
+                s += Math.Abs(a[(i * n) + j]);
+            }
+
+            norm = Math.Max(norm, s);
+        }
+
+        return norm;
+    }
 }

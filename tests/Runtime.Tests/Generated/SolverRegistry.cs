@@ -93,7 +93,7 @@ internal abstract class GeneratedSolver
 
     public override string ToString() => Name;
 
-    private static int[] SizesFor(int maxN) => maxN switch
+    internal static int[] SizesFor(int maxN) => maxN switch
     {
         8 => [.. Enumerable.Range(0, 10), 10, 17, 33, 64, 65],
         16 => [.. Enumerable.Range(0, 18)],
