@@ -76,6 +76,15 @@ internal static class DispatchEmitter
         }
 
         string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Order).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
+        if (KernelForms.UsesVectorKernels(spec) && spec.MaxN >= VectorShape.MinOrder)
+        {
+            // The JIT folds the hardware test, so on AVX2 + FMA machines this costs nothing.
+            w.Open($"if (!({VectorShape.Supported}) && n >= {SourceWriter.Int(VectorShape.MinOrder)})");
+            EmitCall(w, sig, KernelForms.FallbackCall(spec), indent: "");
+            w.Close();
+            w.Line();
+        }
+
         w.Open("switch (n)");
         w.Line("case 0:");
         w.Line(sig.ReturnsVoid ? "    return;" : "    return SolveResult.Succeeded;");
@@ -85,15 +94,14 @@ internal static class DispatchEmitter
             EmitCall(w, sig, $"{KernelForms.MethodName(spec, size)}({kernelArgs})");
         }
 
-        if (sig.Form == SolveForm.Factor && spec.MaxN > KernelForms.KernelLimit(spec))
+        if (KernelForms.SharedKernelCall(spec, kernelArgs) is { } shared)
         {
-            // Past the straight-line limit: the runtime kernel on a copy, so a failure still leaves a unchanged.
             for (int size = KernelForms.KernelLimit(spec) + 1; size <= spec.MaxN; size++)
             {
                 w.Line($"case {SourceWriter.Int(size)}:");
             }
 
-            EmitCall(w, sig, $"{KernelForms.FactorOnCopyMethod}({ParameterRoles.Matrix}, n)");
+            EmitCall(w, sig, shared);
         }
 
         w.Line("default:");
@@ -102,16 +110,16 @@ internal static class DispatchEmitter
         w.Close();
     }
 
-    private static void EmitCall(SourceWriter w, SolverSignature sig, string call)
+    private static void EmitCall(SourceWriter w, SolverSignature sig, string call, string indent = "    ")
     {
         if (sig.ReturnsVoid)
         {
-            w.Line($"    {call};");
-            w.Line("    return;");
+            w.Line($"{indent}{call};");
+            w.Line($"{indent}return;");
         }
         else
         {
-            w.Line($"    return {call};");
+            w.Line($"{indent}return {call};");
         }
     }
 

@@ -14,8 +14,8 @@ internal static class KernelForms
     public const string FactorOnCopyMethod = "FactorOnCopy";
 
     /// <summary>
-    /// The largest n that gets a straight-line kernel; the [SpdSolve] solve forms choose their own
-    /// strategy per n (<see cref="KernelEmitter"/>). Past these sizes the scalar straight-line code
+    /// The largest n that gets a straight-line kernel of its own. For the [SpdSolve] solve forms
+    /// see <see cref="KernelEmitter.StraightLineLimit"/>. For the factor forms: past these sizes the scalar straight-line code
     /// was slower than the runtime's vectorized kernel (measured against <c>Cholesky</c> at n = 4..32,
     /// double: the factor 1.77x faster at 4, even at 8, 0.57x at 16; the solve with a factor 2.2x
     /// faster at 12, even at 16, 0.37x at 24; the inverse 1.16x faster at 12, 0.76x at 16), and from
@@ -26,8 +26,31 @@ internal static class KernelForms
         SolveForm.Factor => FactorKernelEmitter.StraightLineLimit,
         SolveForm.Factored => FactoredSolveKernelEmitter.StraightLineLimit,
         SolveForm.Inverse => InverseKernelEmitter.StraightLineLimit,
-        _ => int.MaxValue,
+        _ => KernelEmitter.StraightLineLimit,
     };
+
+    /// <summary>True for the forms whose kernels from <see cref="VectorShape.MinOrder"/> on need <see cref="VectorShape.Supported"/>.</summary>
+    public static bool UsesVectorKernels(SolverSpec spec) => spec.Signature.Form is SolveForm.InPlace or SolveForm.KeepInputs;
+
+    /// <summary>
+    /// The call that serves every n in (<see cref="KernelLimit"/>, MaxN], or null when MaxN is within
+    /// the limit: the factor forms' copy-and-factor helper, the solve forms' looped SIMD kernel.
+    /// Forms without one go straight to <see cref="FallbackCall"/>. Arguments are the dispatch's.
+    /// </summary>
+    public static string? SharedKernelCall(SolverSpec spec, string kernelArgs)
+    {
+        if (spec.MaxN <= KernelLimit(spec))
+        {
+            return null;
+        }
+
+        return spec.Signature.Form switch
+        {
+            SolveForm.Factor => $"{FactorOnCopyMethod}({ParameterRoles.Matrix}, n)",
+            SolveForm.InPlace or SolveForm.KeepInputs => $"{LoopKernelEmitter.MethodName}({kernelArgs}, n)",
+            _ => null,
+        };
+    }
 
     /// <summary>The largest n with a kernel of its own: MaxN, or the form's straight-line limit when that is lower.</summary>
     public static int KernelLimit(SolverSpec spec) => Math.Min(spec.MaxN, StraightLineLimit(spec.Signature.Form));
@@ -64,10 +87,20 @@ internal static class KernelForms
             }
         }
 
-        if (spec.Signature.Form == SolveForm.Factor && spec.MaxN > KernelLimit(spec))
+        if (spec.MaxN <= KernelLimit(spec))
+        {
+            return;
+        }
+
+        if (spec.Signature.Form == SolveForm.Factor)
         {
             w.Line();
             FactorKernelEmitter.EmitFactorOnCopy(w, spec);
+        }
+        else if (UsesVectorKernels(spec))
+        {
+            w.Line();
+            LoopKernelEmitter.Emit(w, spec, VectorShape.For(spec.Signature.Element, spec.MaxN)!, spec.MaxN);
         }
     }
 

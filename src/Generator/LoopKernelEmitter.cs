@@ -28,8 +28,7 @@ internal static class LoopKernelEmitter
         string x = inPlace ? "b" : "x";
 
         w.Line($"/// <summary>{SourceWriter.Int(v.Lanes)} ≤ n ≤ {SourceWriter.Int(maxN)}: A = L·D·Lᵀ on a column-major copy in {v.Factory} blocks, then L·y = b, D·Lᵀ·x = y.</summary>");
-        w.Open($"private static SolveResult {MethodName}({KernelEmitter.Parameters(spec)}, int n)");
-        VectorKernelEmitter.EmitPortableForward(w, spec, "n", "n * n");
+        w.Open($"private static SolveResult {MethodName}({KernelSyntax.Parameters(spec)}, int n)");
         w.Line("// Column j of the lower triangle at j·ld, rows padded to whole vectors; the padding stays zero.");
         w.Line($"int ld = (n + {SourceWriter.Int(v.Lanes - 1)}) & ~{SourceWriter.Int(v.Lanes - 1)};");
         w.Line($"Span<{t}> work = stackalloc {t}[{SourceWriter.Int(maxN * paddedMax)}];");

@@ -25,7 +25,7 @@ internal static class ScalarKernelEmitter
         // unoptimized (every local on the stack) until call counting promotes it; profile data
         // gains such code nothing. Optimize at first call instead.
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelEmitter.Parameters(spec)})");
+        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelSyntax.Parameters(spec)})");
         EmitFactor(w, spec, s, n);
         if (spec.Signature.HasNrhs)
         {
@@ -54,10 +54,10 @@ internal static class ScalarKernelEmitter
             {
                 string jj = SourceWriter.Int(j);
                 w.Line($"{s.Keyword} q{jj} = {s.Sqrt}(d{jj});");
-                w.Line($"{KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, j, j))} = q{jj};");
+                w.Line($"{KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, j, j))} = q{jj};");
                 for (int i = j + 1; i < n; i++)
                 {
-                    w.Line($"{KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, i, j))} = {W(i, j)} * q{jj};");
+                    w.Line($"{KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, i, j))} = {W(i, j)} * q{jj};");
                 }
             }
         }
@@ -91,7 +91,7 @@ internal static class ScalarKernelEmitter
     /// <summary>A(i, j) − Σ s(i, k)·w(j, k) over k &lt; j, i ≥ j: the Schur complement entry at step j.</summary>
     private static string Reduced(ScalarSyntax s, SolverSpec spec, int n, int i, int j)
     {
-        var sum = new StringBuilder(KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, i, j)));
+        var sum = new StringBuilder(KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, i, j)));
         for (int k = 0; k < j; k++)
         {
             sum.Append($" - {S(i, k)} * {W(j, k)}");
@@ -106,7 +106,7 @@ internal static class ScalarKernelEmitter
         w.Line("// Forward substitution: L·y = b, L unit lower.");
         for (int i = 0; i < n; i++)
         {
-            var line = new StringBuilder($"{s.Keyword} y{SourceWriter.Int(i)} = {KernelEmitter.Element(b, KernelEmitter.RowOffset(i, stride))}");
+            var line = new StringBuilder($"{s.Keyword} y{SourceWriter.Int(i)} = {KernelSyntax.Element(b, KernelSyntax.RowOffset(i, stride))}");
             for (int k = 0; k < i; k++)
             {
                 line.Append($" - {W(i, k)} * y{SourceWriter.Int(k)}");
@@ -132,7 +132,7 @@ internal static class ScalarKernelEmitter
         w.Line();
         for (int i = 0; i < n; i++)
         {
-            w.Line($"{KernelEmitter.Element(x, KernelEmitter.RowOffset(i, stride))} = x{SourceWriter.Int(i)};");
+            w.Line($"{KernelSyntax.Element(x, KernelSyntax.RowOffset(i, stride))} = x{SourceWriter.Int(i)};");
         }
     }
 

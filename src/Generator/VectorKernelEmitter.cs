@@ -29,10 +29,8 @@ internal static class VectorKernelEmitter
 
         w.Line($"/// <summary>n = {size}: A = L·D·Lᵀ in {v.Factory} columns, then L·y = b, D·Lᵀ·x = y.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelEmitter.Parameters(spec)})");
-        EmitPortableForward(w, spec, n);
-
-        w.Line("// The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.");
+        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelSyntax.Parameters(spec)})");
+                w.Line("// The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.");
         for (int j = 0; j < n; j++)
         {
             for (int b = blocks.Of(j); b < blocks.Count; b++)
@@ -66,7 +64,7 @@ internal static class VectorKernelEmitter
             string x = inPlace ? "b" : "x";
             for (int i = 0; i < n; i++)
             {
-                w.Line($"{KernelEmitter.Element(x, i)} = x{SourceWriter.Int(i)};");
+                w.Line($"{KernelSyntax.Element(x, i)} = x{SourceWriter.Int(i)};");
             }
         }
 
@@ -81,33 +79,17 @@ internal static class VectorKernelEmitter
         w.Close();
     }
 
-    /// <summary>Without AVX2 and FMA (the JIT folds the test) the runtime's portable code solves instead.</summary>
-    internal static void EmitPortableForward(SourceWriter w, SolverSpec spec, int n) =>
-        EmitPortableForward(w, spec, SourceWriter.Int(n), SourceWriter.Int(n * n));
-
-    internal static void EmitPortableForward(SourceWriter w, SolverSpec spec, string n, string matrix)
-    {
-        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
-        string rhs = spec.Signature.HasNrhs ? $"{n} * nrhs" : n;
-        string span = inPlace ? "MemoryMarshal.CreateSpan" : "MemoryMarshal.CreateReadOnlySpan";
-        string args = $"{span}(ref a, {matrix}), {span}(ref b, {rhs})" + (inPlace ? "" : $", MemoryMarshal.CreateSpan(ref x, {rhs})");
-        w.Open($"if (!({VectorShape.Supported}))");
-        w.Line($"return Cholesky.Solve({args}, {n}, {(spec.Signature.HasNrhs ? "nrhs" : "1")}, Triangle.{(spec.Upper ? "Upper" : "Lower")}, MatrixLayout.{(spec.ColumnMajor ? "ColumnMajor" : "RowMajor")});");
-        w.Close();
-        w.Line();
-    }
-
     private static string LoadColumnBlock(SolverSpec spec, ScalarSyntax s, VectorShape v, RowBlocks blocks, int n, int j, int b)
     {
         int start = blocks.Start(b);
         if (!spec.RowWise && start >= j)
         {
             // Column-wise storage holds the block's rows contiguously.
-            return $"{v.Factory}.LoadUnsafe(ref a, {SourceWriter.Int(KernelEmitter.Offset(spec, n, start, j))})";
+            return $"{v.Factory}.LoadUnsafe(ref a, {SourceWriter.Int(KernelSyntax.Offset(spec, n, start, j))})";
         }
 
         var lanes = Enumerable.Range(start, v.Lanes)
-            .Select(row => row >= j ? KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, row, j)) : s.Zero);
+            .Select(row => row >= j ? KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, row, j)) : s.Zero);
         return $"{v.Factory}.Create({string.Join(", ", lanes)})";
     }
 
@@ -201,7 +183,7 @@ internal static class VectorKernelEmitter
         for (int i = 0; i < n; i++)
         {
             string ii = SourceWriter.Int(i);
-            string sum = KernelEmitter.Element("bc", KernelEmitter.RowOffset(i, "stride"));
+            string sum = KernelSyntax.Element("bc", KernelSyntax.RowOffset(i, "stride"));
             for (int k = 0; k < i; k++)
             {
                 sum = $"{s.FusedMultiplyAdd}(-{S(i, k)}, w{SourceWriter.Int(k)}, {sum})";
@@ -217,7 +199,7 @@ internal static class VectorKernelEmitter
         EmitBackSubstitution(w, s, n);
         for (int i = 0; i < n; i++)
         {
-            w.Line($"{KernelEmitter.Element(x, KernelEmitter.RowOffset(i, "stride"))} = x{SourceWriter.Int(i)};");
+            w.Line($"{KernelSyntax.Element(x, KernelSyntax.RowOffset(i, "stride"))} = x{SourceWriter.Int(i)};");
         }
 
         w.Close();
@@ -237,7 +219,7 @@ internal static class VectorKernelEmitter
                 w.Line($"var {l} = {C(j, b)} * r{jj};");
                 if (!spec.RowWise && start >= j)
                 {
-                    w.Line($"{l}.StoreUnsafe(ref a, {SourceWriter.Int(KernelEmitter.Offset(spec, n, start, j))});");
+                    w.Line($"{l}.StoreUnsafe(ref a, {SourceWriter.Int(KernelSyntax.Offset(spec, n, start, j))});");
                     continue;
                 }
 
@@ -245,7 +227,7 @@ internal static class VectorKernelEmitter
                 {
                     if (blocks.Of(row) == b)
                     {
-                        w.Line($"{KernelEmitter.Element("a", KernelEmitter.Offset(spec, n, row, j))} = {l}.GetElement({SourceWriter.Int(row - start)});");
+                        w.Line($"{KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, row, j))} = {l}.GetElement({SourceWriter.Int(row - start)});");
                     }
                 }
             }

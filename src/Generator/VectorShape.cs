@@ -5,7 +5,8 @@ namespace Specialized.Generator;
 /// <summary>
 /// The SIMD register a vector kernel keeps its columns in, and how the emitted code spells the
 /// few operations it needs: a lane broadcast, a negated fused multiply-add and a square root.
-/// The code is x86 (AVX2 + FMA); elsewhere the kernel forwards to the runtime.
+/// The code is x86 (AVX2 + FMA): the dispatch tests <see cref="Supported"/> before it calls a
+/// vector kernel and sends every n ≥ <see cref="MinOrder"/> to the runtime where it fails.
 /// </summary>
 internal sealed class VectorShape
 {
@@ -40,11 +41,14 @@ internal sealed class VectorShape
     /// </summary>
     public static VectorShape? For(ElementType element, int n) => element switch
     {
-        ElementType.Double when n >= 4 => s_double256,
+        _ when n < MinOrder => null,
+        ElementType.Double => s_double256,
         ElementType.Float when n >= 8 => s_float256,
-        ElementType.Float when n >= 4 => s_float128,
-        _ => null,
+        _ => s_float128,
     };
+
+    /// <summary>The smallest n with a vector kernel, for either element type.</summary>
+    public const int MinOrder = 4;
 
     /// <summary>Every lane set to lane <paramref name="lane"/> of <paramref name="vector"/>.</summary>
     public string Broadcast(string vector, int lane)

@@ -49,6 +49,28 @@ public class SnapshotTests
             public static partial SolveResult Solve(Span<float> a, Span<float> b, int n, int nrhs);
         }
         """)]
+    [InlineData("Vector_KeepInputs_Double_Lower_RowMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test: scalar kernels up to n = 3, Vector256 at 4 and at 5 (overlapping row blocks), the hardware test in the dispatch.</summary>
+        public static partial class Fits
+        {
+            [SpdSolve(MaxN = 5)]
+            public static partial SolveResult Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
+        }
+        """)]
+    [InlineData("Vector_InPlace_Float_Lower_ColumnMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test: Vector128 float kernels storing the factor column-wise.</summary>
+        public static partial class Fits
+        {
+            [SpdSolve(MaxN = 5, Layout = MatrixLayout.ColumnMajor)]
+            public static partial bool Solve(Span<float> a, Span<float> b, int n);
+        }
+        """)]
     [InlineData("Factor_Double_Lower_RowMajor", """
         using System;
         using Specialized;

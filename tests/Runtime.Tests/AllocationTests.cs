@@ -40,19 +40,7 @@ public class AllocationTests
 
         // JIT-compiles the calls and fills the pool before measuring.
         RunAll(original, rhs, buffers, n, nrhs, calls: 1);
-        long allocated = 0;
-        for (int attempt = 0; attempt < 3; attempt++)
-        {
-            // A gen-2 collection may trim the pool, and the next rent then allocates once: only a
-            // genuine per-call allocation survives three attempts.
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            RunAll(original, rhs, buffers, n, nrhs, Calls);
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (allocated == 0)
-            {
-                break;
-            }
-        }
+        long allocated = Allocations.Measure(() => RunAll(original, rhs, buffers, n, nrhs, Calls));
 
         Assert.True(allocated == 0, $"{typeof(T).Name}, n={n}: {allocated} bytes allocated over {Calls} calls of each form");
     }

@@ -303,23 +303,13 @@ public class InverseTests
 
         // JIT-compiles the call and fills the pool before measuring.
         Assert.True(CholeskyApi<T>.Instance.Invert(a, inverse, n, Triangle.Upper, MatrixLayout.RowMajor));
-        long allocated = 0;
-        for (int attempt = 0; attempt < 3; attempt++)
+        long allocated = Allocations.Measure(() =>
         {
-            // A gen-2 collection may trim the pool, and the next rent then allocates once: only a
-            // genuine per-call allocation survives three attempts.
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int k = 0; k < calls; k++)
             {
                 CholeskyApi<T>.Instance.Invert(a, inverse, n, Triangle.Upper, MatrixLayout.RowMajor);
             }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (allocated == 0)
-            {
-                break;
-            }
-        }
+        });
 
         Assert.True(allocated == 0, $"{typeof(T).Name}, n={n}: {allocated} bytes allocated over {calls} calls");
     }
