@@ -15,7 +15,8 @@ internal static class SignatureRecognizer
         SolverKind.SpdSolve =>
             "(Span<T> a, Span<T> b, int n) in place; (ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n) keeping the inputs; " +
             "both returning bool or SolveResult; void (ReadOnlySpan<T> factor, Span<T> b, int n) solving with a factor made by [SpdFactor]; " +
-            "each with 'int nrhs' after n; T is double or float",
+            "each with 'int nrhs' after n; void (ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, Span<SolveResult> results, int n) " +
+            "solving results.Length systems; T is double or float",
         SolverKind.SpdFactor =>
             "(Span<T> a, int n) returning bool or SolveResult, the factor in place; T is double or float",
         SolverKind.SpdInverse =>
@@ -48,7 +49,7 @@ internal static class SignatureRecognizer
 
         return kind switch
         {
-            SolverKind.SpdSolve when returnsVoid => RecognizeFactoredSolve(p),
+            SolverKind.SpdSolve when returnsVoid => RecognizeFactoredSolve(p) ?? RecognizeBatch(p),
             SolverKind.SpdSolve => RecognizeSolve(p, returnsSolveResult),
             SolverKind.SpdFactor when !returnsVoid => RecognizeFactor(p, returnsSolveResult),
             SolverKind.SpdInverse when !returnsVoid => RecognizeInverse(p, returnsSolveResult),
@@ -106,6 +107,19 @@ internal static class SignatureRecognizer
         return new SolverSignature(SolverKind.SpdSolve, SolveForm.Factored, element.Value, ReturnsSolveResult: false, HasNrhs: p.Length == 4);
     }
 
+    // void (ReadOnlySpan a, ReadOnlySpan b, Span x, Span<SolveResult> results, int n).
+    private static SolverSignature? RecognizeBatch(ImmutableArray<IParameterSymbol> p)
+    {
+        if (p.Length != 5 || SpanElement(p[0].Type, readOnly: true) is not ElementType element
+            || SpanElement(p[1].Type, readOnly: true) != element || SpanElement(p[2].Type, readOnly: false) != element
+            || !IsResultSpan(p[3].Type) || !AreInts(p, 4))
+        {
+            return null;
+        }
+
+        return new SolverSignature(SolverKind.SpdSolve, SolveForm.Batch, element, ReturnsSolveResult: false, HasNrhs: false);
+    }
+
     // (Span a, int n).
     private static SolverSignature? RecognizeFactor(ImmutableArray<IParameterSymbol> p, bool returnsSolveResult)
     {
@@ -142,6 +156,12 @@ internal static class SignatureRecognizer
 
         return true;
     }
+
+    /// <summary>Whether the type is Span&lt;Specialized.SolveResult&gt;.</summary>
+    private static bool IsResultSpan(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+        && named.OriginalDefinition.ToDisplayString() == "System.Span<T>"
+        && named.TypeArguments[0].ToDisplayString() == KnownNames.SolveResult;
 
     /// <summary>The element type of Span&lt;double|float&gt; (or ReadOnlySpan when <paramref name="readOnly"/>), else null.</summary>
     private static ElementType? SpanElement(ITypeSymbol type, bool readOnly)

@@ -24,12 +24,15 @@ internal enum SolveForm
 
     /// <summary>[SpdInverse] (ReadOnlySpan a, Span inverse, int n): the full symmetric inverse.</summary>
     Inverse,
+
+    /// <summary>[SpdSolve] void (ReadOnlySpan a, ReadOnlySpan b, Span x, Span&lt;SolveResult&gt; results, int n): results.Length systems of order n.</summary>
+    Batch,
 }
 
 /// <summary>What a recognized method looks like; value-equatable, holds no symbols.</summary>
-/// <remarks><see cref="ReturnsSolveResult"/> is false for the void form (<see cref="SolveForm.Factored"/>); see <see cref="ReturnsVoid"/>.</remarks>
+/// <remarks><see cref="ReturnsSolveResult"/> is false for the void forms (<see cref="SolveForm.Factored"/>, <see cref="SolveForm.Batch"/>); see <see cref="ReturnsVoid"/>.</remarks>
 internal sealed record SolverSignature(SolverKind Kind, SolveForm Form, ElementType Element, bool ReturnsSolveResult, bool HasNrhs)
 {
-    /// <summary>The solve with a given factor returns nothing: it cannot fail.</summary>
-    public bool ReturnsVoid => Form == SolveForm.Factored;
+    /// <summary>The solve with a given factor cannot fail; the batch reports each system in its results span.</summary>
+    public bool ReturnsVoid => Form is SolveForm.Factored or SolveForm.Batch;
 }

@@ -18,8 +18,10 @@ internal static class DispatchEmitter
         SolverSignature sig = spec.Signature;
         string n = ParameterRoles.UserName(spec, ParameterRoles.Order)!;
         string? nrhs = ParameterRoles.UserName(spec, ParameterRoles.RhsCount);
-        string rhsCount = nrhs is null ? n : $"(long){n} * {nrhs}";
-        string rhsShape = nrhs is null ? "n" : "n x nrhs";
+        string? results = ParameterRoles.UserName(spec, ParameterRoles.Results);
+        string rhsCount = nrhs is not null ? $"(long){n} * {nrhs}" : results is not null ? $"(long){results}.Length * {n}" : n;
+        string matrixCount = results is not null ? $"(long){results}.Length * {n} * {n}" : $"(long){n} * {n}";
+        string rhsShape = nrhs is not null ? "n x nrhs" : results is not null ? "n per system" : "n";
 
         EmitThrowIf(w, $"{n} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({n}), {n}, \"n must be zero or positive.\")");
         if (nrhs is not null)
@@ -33,7 +35,11 @@ internal static class DispatchEmitter
             switch (role)
             {
                 case ParameterRoles.Matrix:
-                    EmitThrowIf(w, $"(long){n} * {n} > {name}.Length", $"new global::System.ArgumentException(\"The matrix needs n x n elements.\", nameof({name}))");
+                    EmitThrowIf(w, $"{matrixCount} > {name}.Length", results is null
+                        ? $"new global::System.ArgumentException(\"The matrix needs n x n elements.\", nameof({name}))"
+                        : $"new global::System.ArgumentException(\"The matrices need n x n elements per system.\", nameof({name}))");
+                    break;
+                case ParameterRoles.Results:
                     break;
                 case ParameterRoles.Factor:
                     EmitThrowIf(w, $"(long){n} * {n} > {name}.Length", $"new global::System.ArgumentException(\"The factor needs n x n elements.\", nameof({name}))");
@@ -72,14 +78,20 @@ internal static class DispatchEmitter
         w.Open($"public static {(sig.ReturnsVoid ? "void" : "SolveResult")} {DispatchMethod}({parameters})");
         foreach (string role in roles.Where(ParameterRoles.IsSpan))
         {
-            w.Line($"ref {t} r{role} = ref MemoryMarshal.GetReference({role});");
+            w.Line($"ref {ParameterRoles.ElementOf(sig, role)} r{role} = ref MemoryMarshal.GetReference({role});");
         }
 
         string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Order).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
-        if (KernelForms.UsesVectorKernels(spec) && spec.MaxN >= VectorShape.MinOrder)
+        if (sig.Form == SolveForm.Batch)
+        {
+            kernelArgs += $", {ParameterRoles.Results}.Length";
+        }
+
+        int vectorFrom = KernelForms.VectorMinOrder(spec);
+        if (KernelForms.UsesVectorKernels(spec) && spec.MaxN >= vectorFrom)
         {
             // The JIT folds the hardware test, so on AVX2 + FMA machines this costs nothing.
-            w.Open($"if (!({VectorShape.Supported}) && n >= {SourceWriter.Int(VectorShape.MinOrder)})");
+            w.Open(vectorFrom <= 1 ? $"if (!({VectorShape.Supported}))" : $"if (!({VectorShape.Supported}) && n >= {SourceWriter.Int(vectorFrom)})");
             EmitCall(w, sig, KernelForms.FallbackCall(spec), indent: "");
             w.Close();
             w.Line();
@@ -87,7 +99,16 @@ internal static class DispatchEmitter
 
         w.Open("switch (n)");
         w.Line("case 0:");
-        w.Line(sig.ReturnsVoid ? "    return;" : "    return SolveResult.Succeeded;");
+        if (sig.Form == SolveForm.Batch)
+        {
+            // Every system of order 0 is solved; the runtime marks them so.
+            EmitCall(w, sig, KernelForms.FallbackCall(spec));
+        }
+        else
+        {
+            w.Line(sig.ReturnsVoid ? "    return;" : "    return SolveResult.Succeeded;");
+        }
+
         for (int size = 1; size <= KernelForms.KernelLimit(spec); size++)
         {
             w.Line($"case {SourceWriter.Int(size)}:");

@@ -26,11 +26,15 @@ internal static class KernelForms
         SolveForm.Factor => FactorKernelEmitter.StraightLineLimit,
         SolveForm.Factored => FactoredSolveKernelEmitter.StraightLineLimit,
         SolveForm.Inverse => InverseKernelEmitter.StraightLineLimit,
+        SolveForm.Batch => BatchKernelEmitter.StraightLineLimit,
         _ => KernelEmitter.StraightLineLimit,
     };
 
-    /// <summary>True for the forms whose kernels from <see cref="VectorShape.MinOrder"/> on need <see cref="VectorShape.Supported"/>.</summary>
-    public static bool UsesVectorKernels(SolverSpec spec) => spec.Signature.Form is SolveForm.InPlace or SolveForm.KeepInputs;
+    /// <summary>True for the forms whose kernels from <see cref="VectorMinOrder"/> on need <see cref="VectorShape.Supported"/>.</summary>
+    public static bool UsesVectorKernels(SolverSpec spec) => spec.Signature.Form is SolveForm.InPlace or SolveForm.KeepInputs or SolveForm.Batch;
+
+    /// <summary>The smallest n whose kernel is vector code: every n for the batch (one system per lane), else <see cref="VectorShape.MinOrder"/>.</summary>
+    public static int VectorMinOrder(SolverSpec spec) => spec.Signature.Form == SolveForm.Batch ? 1 : VectorShape.MinOrder;
 
     /// <summary>
     /// The call that serves every n in (<see cref="KernelLimit"/>, MaxN], or null when MaxN is within
@@ -61,6 +65,7 @@ internal static class KernelForms
         SolveForm.Factored => FactoredSolveKernelEmitter.MethodName(n),
         SolveForm.Factor => FactorKernelEmitter.MethodName(n),
         SolveForm.Inverse => InverseKernelEmitter.MethodName(n),
+        SolveForm.Batch => BatchKernelEmitter.MethodName(n),
         _ => KernelEmitter.MethodName(n),
     };
 
@@ -81,10 +86,19 @@ internal static class KernelForms
                 case SolveForm.Inverse:
                     InverseKernelEmitter.Emit(w, spec, n);
                     break;
+                case SolveForm.Batch:
+                    BatchKernelEmitter.Emit(w, spec, n);
+                    break;
                 default:
                     KernelEmitter.Emit(w, spec, n);
                     break;
             }
+        }
+
+        if (spec.Signature.Form == SolveForm.Batch)
+        {
+            w.Line();
+            BatchKernelEmitter.EmitMarkFailed(w);
         }
 
         if (spec.MaxN <= KernelLimit(spec))
@@ -97,7 +111,7 @@ internal static class KernelForms
             w.Line();
             FactorKernelEmitter.EmitFactorOnCopy(w, spec);
         }
-        else if (UsesVectorKernels(spec))
+        else if (spec.Signature.Form is SolveForm.InPlace or SolveForm.KeepInputs)
         {
             w.Line();
             LoopKernelEmitter.Emit(w, spec, VectorShape.For(spec.Signature.Element, spec.MaxN)!, spec.MaxN);
@@ -114,6 +128,7 @@ internal static class KernelForms
             SolveForm.Factored => $"Cholesky.SolveFactored({ParameterRoles.Factor}, {ParameterRoles.Rhs}, n, {nrhs}, {Storage(spec)})",
             SolveForm.Factor => $"Cholesky.Factor({ParameterRoles.Matrix}, n, {Storage(spec)})",
             SolveForm.Inverse => $"Cholesky.Invert({ParameterRoles.Matrix}, {ParameterRoles.Inverse}, n, {Storage(spec)})",
+            SolveForm.Batch => $"Cholesky.SolveBatch({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Solution}, {ParameterRoles.Results}, n, {Storage(spec)})",
             SolveForm.KeepInputs => $"Cholesky.Solve({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Solution}, n, {nrhs}, {Storage(spec)})",
             _ => $"Cholesky.Solve({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, n, {nrhs}, {Storage(spec)})",
         };

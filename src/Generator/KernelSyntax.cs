@@ -15,10 +15,9 @@ internal static class KernelSyntax
     /// <summary>The kernel's parameter list: a reference per span, and nrhs; the dispatch has checked every length.</summary>
     public static string Parameters(SolverSpec spec)
     {
-        string t = ScalarSyntax.For(spec.Signature.Element).Keyword;
         return string.Join(", ", ParameterRoles.Of(spec.Signature)
             .Where(role => role != ParameterRoles.Order)
-            .Select(role => ParameterRoles.IsSpan(role) ? $"ref {t} {role}" : $"int {role}"));
+            .Select(role => ParameterRoles.IsSpan(role) ? $"ref {ParameterRoles.ElementOf(spec.Signature, role)} {role}" : $"int {role}"));
     }
 
     /// <summary>The local holding L(i, j), i ≥ j.</summary>

@@ -17,6 +17,7 @@ internal static class ParameterRoles
     public const string Inverse = "inverse";
     public const string Order = "n";
     public const string RhsCount = "nrhs";
+    public const string Results = "results";
 
     private static readonly string[] s_inPlace = { Matrix, Rhs, Order };
     private static readonly string[] s_inPlaceNrhs = { Matrix, Rhs, Order, RhsCount };
@@ -26,6 +27,7 @@ internal static class ParameterRoles
     private static readonly string[] s_factoredNrhs = { Factor, Rhs, Order, RhsCount };
     private static readonly string[] s_factor = { Matrix, Order };
     private static readonly string[] s_inverse = { Matrix, Inverse, Order };
+    private static readonly string[] s_batch = { Matrix, Rhs, Solution, Results, Order };
 
     public static string[] Of(SolverSignature signature) => (signature.Form, signature.HasNrhs) switch
     {
@@ -35,11 +37,12 @@ internal static class ParameterRoles
         (SolveForm.Factored, false) => s_factored,
         (SolveForm.Factor, _) => s_factor,
         (SolveForm.Inverse, _) => s_inverse,
+        (SolveForm.Batch, _) => s_batch,
         (_, true) => s_inPlaceNrhs,
         _ => s_inPlace,
     };
 
-    public static bool IsSpan(string role) => role is Matrix or Factor or Rhs or Solution or Inverse;
+    public static bool IsSpan(string role) => role is Matrix or Factor or Rhs or Solution or Inverse or Results;
 
     /// <summary>The role's type, with spans unqualified (Span&lt;double&gt;, ReadOnlySpan&lt;float&gt;, int).</summary>
     public static string TypeOf(SolverSignature signature, string role)
@@ -49,9 +52,12 @@ internal static class ParameterRoles
             return "int";
         }
 
-        string element = ScalarSyntax.For(signature.Element).Keyword;
-        return (IsReadOnly(signature.Form, role) ? "ReadOnlySpan<" : "Span<") + element + ">";
+        return (IsReadOnly(signature.Form, role) ? "ReadOnlySpan<" : "Span<") + ElementOf(signature, role) + ">";
     }
+
+    /// <summary>The element type of a span role: the results span holds SolveResult, every other span the form's T.</summary>
+    public static string ElementOf(SolverSignature signature, string role) =>
+        role == Results ? "global::Specialized.SolveResult" : ScalarSyntax.For(signature.Element).Keyword;
 
     /// <summary>The user's name for a role, or null when the form has no such parameter.</summary>
     public static string? UserName(SolverSpec spec, string role)
@@ -62,7 +68,7 @@ internal static class ParameterRoles
 
     private static bool IsReadOnly(SolveForm form, string role) => form switch
     {
-        SolveForm.KeepInputs => role != Solution,
+        SolveForm.KeepInputs or SolveForm.Batch => role is Matrix or Rhs,
         SolveForm.Factored => role == Factor,
         SolveForm.Inverse => role == Matrix,
         _ => false,

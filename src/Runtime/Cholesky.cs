@@ -16,7 +16,7 @@ namespace Specialized;
 /// before any element is touched; a matrix that is not positive definite returns a failed
 /// <see cref="SolveResult"/> and leaves the right-hand side (in place) or x (keep-inputs) unchanged.</para>
 /// </remarks>
-public static class Cholesky
+public static partial class Cholesky
 {
     /// <summary>The largest copy of the matrix, in bytes, that the keep-inputs forms put on the stack.</summary>
     public const int StackScratchBytes = 32 * 1024;

@@ -120,11 +120,30 @@ public class SignatureTests
         """);
 
     [Fact]
-    public Task Batch_solve_is_not_generated_yet() => Verify.DiagnosticsAsync("""
+    public Task Batch_solve_is_recognized() => Verify.DiagnosticsAsync("""
         static partial class Fits
         {
             [SpdSolve]
-            public static partial void {|SPD0002:SolveBatch|}(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
+            public static partial void SolveBatch(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
+
+            [SpdSolve(MaxN = 16)]
+            public static partial void SolveBatch(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
+        }
+        """);
+
+    /// <summary>Near misses of the batch form: it returns void, a and b are read-only, results is a span of SolveResult, n is last.</summary>
+    [Theory]
+    [InlineData("ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<bool> results, int n")]
+    [InlineData("ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, ReadOnlySpan<SolveResult> results, int n")]
+    [InlineData("ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<float> x, Span<SolveResult> results, int n")]
+    [InlineData("Span<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n")]
+    [InlineData("ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results")]
+    [InlineData("ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n, int nrhs")]
+    public Task Batch_near_misses(string parameters) => Verify.DiagnosticsAsync($$"""
+        static partial class Fits
+        {
+            [SpdSolve]
+            public static partial void {|SPD0002:SolveBatch|}({{parameters}});
         }
         """);
 

@@ -30,6 +30,7 @@ public class CompileOutputTests
                             // The solve with a given factor returns void: once per element type and storage.
                             yield return new object[] { $"{attribute} public static partial void SolveFactored(ReadOnlySpan<{t}> factor, Span<{t}> b, int n);" };
                             yield return new object[] { $"{attribute} public static partial void SolveFactoredNrhs(ReadOnlySpan<{t}> factor, Span<{t}> b, int n, int nrhs);" };
+                            yield return new object[] { $"{attribute} public static partial void SolveBatch(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, Span<{t}> x, Span<SolveResult> results, int n);" };
                         }
                     }
                 }

@@ -115,6 +115,28 @@ public class SnapshotTests
             public static partial bool Invert(ReadOnlySpan<float> a, Span<float> inverse, int n);
         }
         """)]
+    [InlineData("Batch_Double_Upper_ColumnMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [SpdSolve(MaxN = 5, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+            public static partial void Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
+        }
+        """)]
+    [InlineData("Batch_Float_Lower_RowMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [SpdSolve(MaxN = 3)]
+            public static partial void Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
+        }
+        """)]
     [InlineData("Nested_Generic_GlobalNamespace_KeywordNames", """
         using System;
         using Specialized;
@@ -136,6 +158,30 @@ public class SnapshotTests
         Assert.Empty(GeneratorHarness.Problems(output));
         var generated = Assert.Single(GeneratorHarness.Sources(result));
         SnapshotAssert.Matches(name, generated.Value);
+    }
+
+    /// <summary>The batch form gets straight-line kernels up to its limit; the dispatch sends larger n to the runtime's lane kernel.</summary>
+    [Fact]
+    public void Batch_form_stops_straight_line_code_at_its_limit()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile("""
+            using System;
+            using Specialized;
+            namespace Demo;
+            /// <summary>Solvers under test.</summary>
+            public static partial class Fits
+            {
+                [SpdSolve(MaxN = 18)]
+                public static partial void Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.Problems(output));
+        string batch = Assert.Single(GeneratorHarness.Sources(result)).Value;
+        Assert.Contains("public static void Batch16(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count)", batch);
+        Assert.DoesNotContain("Batch17(", batch);
+        Assert.Contains("default:\n                    Cholesky.SolveBatch(a, b, x, results, n, Triangle.Lower, MatrixLayout.RowMajor);\n                    return;", batch);
+        Assert.Contains("if (!(Fma.IsSupported && Avx2.IsSupported))", batch);
     }
 
     /// <summary>

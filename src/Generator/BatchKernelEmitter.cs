@@ -1,0 +1,190 @@
+using System.Linq;
+using Specialized.Common;
+using Specialized.Generator.Model;
+
+namespace Specialized.Generator;
+
+/// <summary>
+/// Emits the batch form's kernel for one n: a loop over groups of W systems (W = the lanes of a
+/// Vector256: 4 doubles, 8 floats), each group gathered so that lane s holds system s, factored
+/// as A = L·D·Lᵀ row by row and solved in straight-line vector code, and written back lane by lane.
+/// </summary>
+/// <remarks>
+/// One system alone waits on each pivot's division; W systems side by side fill those waits with
+/// each other's work. A lane whose pivot fails gets its result at once and its x is never written;
+/// its arithmetic goes on in its own lane, which touches no other lane. The last group's missing
+/// systems repeat the last real one, so no load leaves the spans, and their lanes are dropped.
+/// </remarks>
+internal static class BatchKernelEmitter
+{
+    /// <summary>The largest n with straight-line code; above it the dispatch calls <c>Cholesky.SolveBatch</c> (measured: docs/performance.md).</summary>
+    public const int StraightLineLimit = 16;
+
+    public const string MarkFailedMethod = "MarkFailed";
+
+    public static string MethodName(int n) => "Batch" + SourceWriter.Int(n);
+
+    public static void Emit(SourceWriter w, SolverSpec spec, int n)
+    {
+        ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
+        int lanes = spec.Signature.Element == ElementType.Double ? 4 : 8;
+        string vector = $"Vector256<{s.Keyword}>";
+        string nn = SourceWriter.Int(n);
+        string size = SourceWriter.Int(n * n);
+        string allLanes = SourceWriter.Int((1 << lanes) - 1);
+
+        w.Line($"/// <summary>n = {nn}, a batch: {SourceWriter.Int(lanes)} systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        w.Open($"public static void {MethodName(n)}({KernelSyntax.Parameters(spec)}, int count)");
+        w.Line($"var zero = {vector}.Zero;");
+        w.Line($"var infinity = Vector256.Create({s.Keyword}.PositiveInfinity);");
+        w.Open($"for (int first = 0; first < count; first += {SourceWriter.Int(lanes)})");
+        w.Line($"int live = count - first;");
+        w.Line($"// Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.");
+        w.Line($"uint pending = live >= {SourceWriter.Int(lanes)} ? {allLanes}u : (1u << live) - 1;");
+        w.Line("uint systems = pending;");
+        w.Line("// Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.");
+        w.Line("ulong pivots = 0;");
+        w.Line($"ref {s.Keyword} a0 = ref Unsafe.Add(ref a, first * {size});");
+        w.Line($"ref {s.Keyword} b0 = ref Unsafe.Add(ref b, first * {nn});");
+        for (int lane = 1; lane < lanes; lane++)
+        {
+            string l = SourceWriter.Int(lane);
+            string p = SourceWriter.Int(lane - 1);
+            w.Line($"ref {s.Keyword} a{l} = ref Unsafe.Add(ref a{p}, live > {l} ? {size} : 0);");
+            w.Line($"ref {s.Keyword} b{l} = ref Unsafe.Add(ref b{p}, live > {l} ? {nn} : 0);");
+        }
+
+        var matrix = new LaneTranspose("a", n * n, lanes, spec.Signature.Element);
+        var rhs = new LaneTranspose("b", n, lanes, spec.Signature.Element);
+
+        // Row by row (up-looking): each row's sums stay in registers and read the rows above, which
+        // the JIT keeps as memory operands, instead of updating the whole trailing triangle per pivot.
+        for (int i = 0; i < n; i++)
+        {
+            string ii = SourceWriter.Int(i);
+            w.Line();
+            w.Line($"// Row {ii}: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.");
+            for (int j = 0; j < i; j++)
+            {
+                w.Line($"var {W(i, j)} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, j))};");
+                for (int k = 0; k < j; k++)
+                {
+                    w.Line($"{W(i, j)} = {VectorShape.MultiplySubtract(W(i, k), L(j, k), W(i, j))};");
+                }
+
+                w.Line($"var {L(i, j)} = {W(i, j)} * r{SourceWriter.Int(j)};");
+            }
+
+            w.Line($"var d{ii} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, i))};");
+            for (int k = 0; k < i; k++)
+            {
+                w.Line($"d{ii} = {VectorShape.MultiplySubtract(W(i, k), L(i, k), "d" + ii)};");
+            }
+
+            w.Line("// Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).");
+            w.Line($"uint bad{ii} = ~(Vector256.GreaterThan(d{ii}, zero) & Vector256.LessThan(d{ii}, infinity)).ExtractMostSignificantBits() & pending;");
+            w.Open($"if (bad{ii} != 0)");
+            w.Line($"pending &= ~bad{ii};");
+            if (i > 0)
+            {
+                w.Open($"for (uint m = bad{ii}; m != 0; m &= m - 1)");
+                w.Line($"pivots |= {ii}UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));");
+                w.Close();
+            }
+
+            w.Close();
+            w.Line($"var r{ii} = {vector}.One / d{ii};");
+            w.Line($"var y{ii} = {rhs.Element(w, i)};");
+            for (int k = 0; k < i; k++)
+            {
+                w.Line($"y{ii} = {VectorShape.MultiplySubtract(L(i, k), "y" + SourceWriter.Int(k), "y" + ii)};");
+            }
+        }
+
+        w.Line();
+        w.Line("// D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.");
+        for (int i = n - 1; i >= 0; i--)
+        {
+            string ii = SourceWriter.Int(i);
+            w.Line($"var s{ii} = y{ii} * r{ii};");
+            for (int j = i + 1; j < n; j++)
+            {
+                w.Line($"s{ii} = {VectorShape.MultiplySubtract(L(j, i), "s" + SourceWriter.Int(j), "s" + ii)};");
+            }
+        }
+
+        w.Line();
+        w.Line("// Only lanes with a system of their own that did not fail are written.");
+        w.Line($"ref {s.Keyword} x0 = ref Unsafe.Add(ref x, first * {nn});");
+        for (int lane = 1; lane < lanes; lane++)
+        {
+            w.Line($"ref {s.Keyword} x{SourceWriter.Int(lane)} = ref Unsafe.Add(ref x{SourceWriter.Int(lane - 1)}, live > {SourceWriter.Int(lane)} ? {nn} : 0);");
+        }
+
+        if (n >= lanes)
+        {
+            EmitTransposedStores(w, n, lanes, spec.Signature.Element);
+        }
+        else
+        {
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                string l = SourceWriter.Int(lane);
+                w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
+                for (int i = 0; i < n; i++)
+                {
+                    w.Line($"{KernelSyntax.Element("x" + l, i)} = s{SourceWriter.Int(i)}.GetElement({l});");
+                }
+
+                w.Close();
+            }
+        }
+
+        w.Open("if (pending != systems)");
+        w.Line($"{MarkFailedMethod}(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);");
+        w.Close();
+        w.Line();
+        w.Line("// Every lane still pending solved its system.");
+        w.Open("for (uint done = pending; done != 0; done &= done - 1)");
+        w.Line("Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;");
+        w.Close();
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The helper every batch kernel calls when pivots fail: one result per failed lane, its pivot from byte s of the pivots.</summary>
+    public static void EmitMarkFailed(SourceWriter w)
+    {
+        w.Line("/// <summary>Marks each lane set in <paramref name=\"lanes\"/> as failed at the pivot in its byte of <paramref name=\"pivots\"/>.</summary>");
+        w.Open($"private static void {MarkFailedMethod}(ref SolveResult results, uint lanes, ulong pivots)");
+        w.Open("for (; lanes != 0; lanes &= lanes - 1)");
+        w.Line("int lane = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);");
+        w.Line("Unsafe.Add(ref results, lane) = SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));");
+        w.Close();
+        w.Close();
+    }
+
+    // Chunks of one vector along x, the last moved back to end at n; transposed back to one system per vector.
+    private static void EmitTransposedStores(SourceWriter w, int n, int lanes, ElementType element)
+    {
+        for (int start = 0; start < n; start += lanes)
+        {
+            int chunk = System.Math.Min(start, n - lanes);
+            string c = SourceWriter.Int(chunk);
+            string[] inputs = Enumerable.Range(chunk, lanes).Select(i => "s" + SourceWriter.Int(i)).ToArray();
+            string[] outputs = Enumerable.Range(0, lanes).Select(lane => $"o{c}_{SourceWriter.Int(lane)}").ToArray();
+            LaneTranspose.Emit(w, inputs, outputs, $"ot{c}_", element == ElementType.Double);
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
+                w.Line($"{outputs[lane]}.StoreUnsafe(ref x{SourceWriter.Int(lane)}, {c});");
+                w.Close();
+            }
+        }
+    }
+
+    private static string W(int i, int j) => "w" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
+
+    private static string L(int i, int j) => "l" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
+}

@@ -1,0 +1,104 @@
+using System;
+using Specialized.Testing;
+using Xunit;
+
+namespace Specialized.Runtime.Tests.Batch;
+
+/// <summary>
+/// Bad shapes throw before anything is read or written, with the user's parameter names; a batch of
+/// size 0 or count 0 succeeds; no call allocates; the parallel splitter gives the same bits as one thread.
+/// </summary>
+public class BatchShapeTests
+{
+    [Fact]
+    public void Short_spans_and_negative_n_throw_with_the_users_names()
+    {
+        var results = new SolveResult[3];
+        double[] x = new double[12];
+        Assert.Equal("order", Assert.Throws<ArgumentOutOfRangeException>(() => BatchSolvers.Double_UR(new double[48], new double[12], x, results, -1)).ParamName);
+        Assert.Equal("matrices", Assert.Throws<ArgumentException>(() => BatchSolvers.Double_UR(new double[47], new double[12], x, results, 4)).ParamName);
+        Assert.Equal("rhs", Assert.Throws<ArgumentException>(() => BatchSolvers.Double_UR(new double[48], new double[11], x, results, 4)).ParamName);
+        Assert.Equal("solutions", Assert.Throws<ArgumentException>(() => BatchSolvers.Double_UR(new double[48], new double[12], new double[11], results, 4)).ParamName);
+        Assert.All(x, v => Assert.Equal(0, v));
+        Assert.All(results, r => Assert.Equal(default, r));
+
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => Cholesky.SolveBatch(new float[47], new float[12], new float[12], new SolveResult[3], 4)).ParamName);
+        Assert.Equal("n", Assert.Throws<ArgumentOutOfRangeException>(() => Cholesky.SolveBatch(new float[1], new float[1], new float[1], new SolveResult[1], -2)).ParamName);
+        Assert.Equal("layout", Assert.Throws<ArgumentOutOfRangeException>(() => Cholesky.SolveBatch(new float[1], new float[1], new float[1], new SolveResult[1], 1, Triangle.Lower, (MatrixLayout)7)).ParamName);
+    }
+
+    [Fact]
+    public void Order_zero_marks_every_system_solved()
+    {
+        var results = new SolveResult[5];
+        results.AsSpan().Fill(SolveResult.Failed(3));
+        BatchSolvers.Float_UC([], [], [], results, 0);
+        Assert.All(results, r => Assert.True(r.Success));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(12)]
+    [InlineData(19)]
+    [InlineData(40)]
+    public void No_batch_call_allocates(int n)
+    {
+        const int count = 13;
+        var matrix = TestMatrix.Create(2, n, Precision.Double);
+        var a = new double[count * n * n];
+        for (int k = 0; k < count; k++)
+        {
+            MatrixStorage.Write(matrix.Dense, n, Triangle.Upper, MatrixLayout.RowMajor, a.AsSpan(k * n * n, n * n), 0.0);
+        }
+
+        var b = new double[count * n];
+        b.AsSpan().Fill(1);
+        var x = new double[count * n];
+        var results = new SolveResult[count];
+        BatchSolvers.Double_UR(a, b, x, results, n);
+        Cholesky.SolveBatch(a, b, x, results, n, Triangle.Upper);
+        Assert.Equal(0, Allocations.Measure(() => BatchSolvers.Double_UR(a, b, x, results, n)));
+        Assert.Equal(0, Allocations.Measure(() => Cholesky.SolveBatch(a, b, x, results, n, Triangle.Upper)));
+        Assert.All(results, r => Assert.True(r.Success));
+    }
+
+    [Theory]
+    [InlineData(1, 5000)]
+    [InlineData(2, 5000)]
+    [InlineData(4, 2049)]
+    public void Parallel_split_gives_the_bits_of_one_thread(int degree, int count)
+    {
+        const int n = 6;
+        var random = new Random(count + degree);
+        var a = new float[count * n * n];
+        var b = new float[count * n];
+        for (int k = 0; k < count; k++)
+        {
+            // Every seventh system is not SPD, so failures are split across parts too.
+            var matrix = TestMatrix.Create(k % 7 == 3 ? 4 : 2, n, Precision.Single, seed: random.Next());
+            MatrixStorage.Write(matrix.Dense, n, Triangle.Lower, MatrixLayout.RowMajor, a.AsSpan(k * n * n, n * n), 0f);
+            for (int i = 0; i < n; i++)
+            {
+                b[k * n + i] = (float)random.NextDouble();
+            }
+        }
+
+        var xOne = new float[count * n];
+        var rOne = new SolveResult[count];
+        BatchSolvers.Float_UC(a, b, xOne, rOne, n);
+        var xMany = new float[count * n];
+        var rMany = new SolveResult[count];
+        ParallelBatch.Solve<float>(BatchSolvers.Float_UC, a, b, xMany, rMany, n, degree);
+        Assert.Equal(rOne, rMany);
+        Assert.True(MatrixStorage.BitIdentical<float>(xOne, xMany));
+        Assert.Contains(rOne, r => !r.Success);
+    }
+
+    [Fact]
+    public void Parallel_split_checks_its_arguments()
+    {
+        Assert.Throws<ArgumentNullException>(() => ParallelBatch.Solve<double>(null!, new double[4], new double[2], new double[2], new SolveResult[1], 2, 1));
+        Assert.Equal("degreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => ParallelBatch.Solve<double>(BatchSolvers.Double_LR, new double[4], new double[2], new double[2], new SolveResult[1], 2, 0)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => ParallelBatch.Solve<double>(BatchSolvers.Double_LR, new double[4], new double[2], new double[1], new SolveResult[1], 2, 2)).ParamName);
+    }
+}
