@@ -55,8 +55,16 @@ internal static class BatchKernelEmitter
             w.Line($"ref {s.Keyword} b{l} = ref Unsafe.Add(ref b{p}, live > {l} ? {nn} : 0);");
         }
 
-        var matrix = new LaneTranspose("a", n * n, lanes, spec.Signature.Element);
-        var rhs = new LaneTranspose("b", n, lanes, spec.Signature.Element);
+        var stored = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i + 1).Select(j => KernelSyntax.Offset(spec, n, i, j)));
+        var matrix = new LaneTranspose("a", n * n, lanes, spec.Signature.Element, stored);
+        var rhs = new LaneTranspose("b", n, lanes, spec.Signature.Element, Enumerable.Range(0, n));
+        if (matrix.Transposes)
+        {
+            LaneTranspose.DeclareTemporaries(w, vector, lanes);
+        }
+
+        // One W per column, reused by every row, and one pivot: few locals keep the JIT tracking them all.
+        w.Line($"{vector} {string.Join(", ", Enumerable.Range(0, n - 1).Select(W).Append("d"))};");
 
         // Row by row (up-looking): each row's sums stay in registers and read the rows above, which
         // the JIT keeps as memory operands, instead of updating the whole trailing triangle per pivot.
@@ -67,23 +75,23 @@ internal static class BatchKernelEmitter
             w.Line($"// Row {ii}: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.");
             for (int j = 0; j < i; j++)
             {
-                w.Line($"var {W(i, j)} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, j))};");
+                w.Line($"{W(j)} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, j))};");
                 for (int k = 0; k < j; k++)
                 {
-                    w.Line($"{W(i, j)} = {VectorShape.MultiplySubtract(W(i, k), L(j, k), W(i, j))};");
+                    w.Line($"{W(j)} = {VectorShape.MultiplySubtract(W(k), L(j, k), W(j))};");
                 }
 
-                w.Line($"var {L(i, j)} = {W(i, j)} * r{SourceWriter.Int(j)};");
+                w.Line($"var {L(i, j)} = {W(j)} * r{SourceWriter.Int(j)};");
             }
 
-            w.Line($"var d{ii} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, i))};");
+            w.Line($"d = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, i))};");
             for (int k = 0; k < i; k++)
             {
-                w.Line($"d{ii} = {VectorShape.MultiplySubtract(W(i, k), L(i, k), "d" + ii)};");
+                w.Line($"d = {VectorShape.MultiplySubtract(W(k), L(i, k), "d")};");
             }
 
             w.Line("// Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).");
-            w.Line($"uint bad{ii} = ~(Vector256.GreaterThan(d{ii}, zero) & Vector256.LessThan(d{ii}, infinity)).ExtractMostSignificantBits() & pending;");
+            w.Line($"uint bad{ii} = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;");
             w.Open($"if (bad{ii} != 0)");
             w.Line($"pending &= ~bad{ii};");
             if (i > 0)
@@ -94,7 +102,7 @@ internal static class BatchKernelEmitter
             }
 
             w.Close();
-            w.Line($"var r{ii} = {vector}.One / d{ii};");
+            w.Line($"var r{ii} = {vector}.One / d;");
             w.Line($"var y{ii} = {rhs.Element(w, i)};");
             for (int k = 0; k < i; k++)
             {
@@ -103,14 +111,14 @@ internal static class BatchKernelEmitter
         }
 
         w.Line();
-        w.Line("// D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.");
+        w.Line("// D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.");
         for (int i = n - 1; i >= 0; i--)
         {
             string ii = SourceWriter.Int(i);
-            w.Line($"var s{ii} = y{ii} * r{ii};");
+            w.Line($"y{ii} *= r{ii};");
             for (int j = i + 1; j < n; j++)
             {
-                w.Line($"s{ii} = {VectorShape.MultiplySubtract(L(j, i), "s" + SourceWriter.Int(j), "s" + ii)};");
+                w.Line($"y{ii} = {VectorShape.MultiplySubtract(L(j, i), "y" + SourceWriter.Int(j), "y" + ii)};");
             }
         }
 
@@ -134,7 +142,7 @@ internal static class BatchKernelEmitter
                 w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
                 for (int i = 0; i < n; i++)
                 {
-                    w.Line($"{KernelSyntax.Element("x" + l, i)} = s{SourceWriter.Int(i)}.GetElement({l});");
+                    w.Line($"{KernelSyntax.Element("x" + l, i)} = y{SourceWriter.Int(i)}.GetElement({l});");
                 }
 
                 w.Close();
@@ -172,9 +180,9 @@ internal static class BatchKernelEmitter
         {
             int chunk = System.Math.Min(start, n - lanes);
             string c = SourceWriter.Int(chunk);
-            string[] inputs = Enumerable.Range(chunk, lanes).Select(i => "s" + SourceWriter.Int(i)).ToArray();
-            string[] outputs = Enumerable.Range(0, lanes).Select(lane => $"o{c}_{SourceWriter.Int(lane)}").ToArray();
-            LaneTranspose.Emit(w, inputs, outputs, $"ot{c}_", element == ElementType.Double);
+            string[] inputs = Enumerable.Range(chunk, lanes).Select(i => "y" + SourceWriter.Int(i)).ToArray();
+            string[] outputs = Enumerable.Range(0, lanes).Select(LaneTranspose.Row).ToArray();
+            LaneTranspose.Emit(w, inputs, outputs, declareOutputs: false, element == ElementType.Double);
             for (int lane = 0; lane < lanes; lane++)
             {
                 w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
@@ -184,7 +192,7 @@ internal static class BatchKernelEmitter
         }
     }
 
-    private static string W(int i, int j) => "w" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
+    private static string W(int j) => "w" + SourceWriter.Int(j);
 
     private static string L(int i, int j) => "l" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
 }

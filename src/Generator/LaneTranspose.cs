@@ -18,13 +18,16 @@ internal sealed class LaneTranspose
     private readonly bool _isDouble;
     private readonly HashSet<int> _loaded = new();
     private readonly Dictionary<int, int> _chunkOf = new();
+    private readonly HashSet<int> _needed;
 
     /// <param name="reference">The lane references' prefix: lane s reads from <c>{reference}{s}</c>.</param>
     /// <param name="length">Elements per system; no load reaches past them.</param>
     /// <param name="lanes">Systems per vector.</param>
     /// <param name="element">The element type.</param>
-    public LaneTranspose(string reference, int length, int lanes, ElementType element)
+    /// <param name="needed">The offsets the kernel reads; a chunk extracts only these.</param>
+    public LaneTranspose(string reference, int length, int lanes, ElementType element, IEnumerable<int> needed)
     {
+        _needed = new HashSet<int>(needed);
         _reference = reference;
         _length = length;
         _lanes = lanes;
@@ -60,65 +63,91 @@ internal sealed class LaneTranspose
 
         if (_loaded.Add(start))
         {
-            string[] rows = Enumerable.Range(0, _lanes).Select(s => $"{_reference}r{SourceWriter.Int(start)}_{SourceWriter.Int(s)}").ToArray();
+            string[] rows = Enumerable.Range(0, _lanes).Select(Row).ToArray();
             for (int s = 0; s < _lanes; s++)
             {
-                w.Line($"var {rows[s]} = Vector256.LoadUnsafe(ref {_reference}{SourceWriter.Int(s)}, {SourceWriter.Int(start)});");
+                w.Line($"{rows[s]} = Vector256.LoadUnsafe(ref {_reference}{SourceWriter.Int(s)}, {SourceWriter.Int(start)});");
             }
 
-            // Elements an earlier chunk already holds get a throwaway name; the JIT drops their shuffles.
-            string[] outputs = Enumerable.Range(start, _lanes)
-                .Select(k => _chunkOf[k] == start ? Name(k) : $"{_reference}u{SourceWriter.Int(start)}_{SourceWriter.Int(k)}")
+            // Elements the kernel never reads, or an earlier chunk already holds, are not extracted.
+            string?[] outputs = Enumerable.Range(start, _lanes)
+                .Select(k => _chunkOf[k] == start && _needed.Contains(k) ? Name(k) : null)
                 .ToArray();
-            Emit(w, rows, outputs, $"{_reference}t{SourceWriter.Int(start)}_", _isDouble);
+            Emit(w, rows, outputs, declareOutputs: true, _isDouble);
         }
 
         return Name(offset);
     }
 
+    /// <summary>
+    /// Declares the temporaries every transpose shares, once per kernel: reusing them keeps the
+    /// method's locals few enough for the JIT to track them all.
+    /// </summary>
+    public static void DeclareTemporaries(SourceWriter w, string vectorType, int lanes)
+    {
+        var names = Enumerable.Range(0, lanes).Select(Row).Concat(Enumerable.Range(0, TemporaryCount(lanes)).Select(Temporary));
+        w.Line($"{vectorType} {string.Join(", ", names)};");
+    }
+
+    /// <summary>The shared temporary that holds lane s's row before a transpose.</summary>
+    public static string Row(int lane) => "lr" + SourceWriter.Int(lane);
+
+    private static string Temporary(int k) => "lt" + SourceWriter.Int(k);
+
+    private static int TemporaryCount(int lanes) => lanes == 4 ? 4 : 16;
+
     private string Name(int offset) => $"{_reference}e{SourceWriter.Int(offset)}";
 
     /// <summary>
     /// Emits the transpose of a lanes x lanes block: <paramref name="outputs"/>[k] gets element k of
-    /// every input, in input order. Temporaries are named from <paramref name="scratch"/>.
+    /// every input, in input order; a null output is not computed. With <paramref name="declareOutputs"/>
+    /// each output is a new local, otherwise an existing one.
     /// </summary>
-    public static void Emit(SourceWriter w, string[] inputs, string[] outputs, string scratch, bool isDouble)
+    public static void Emit(SourceWriter w, string[] inputs, string?[] outputs, bool declareOutputs, bool isDouble)
     {
-        string T(int k) => scratch + SourceWriter.Int(k);
+        string T(int k) => Temporary(k);
+        void Output(int k, string value)
+        {
+            if (outputs[k] is { } name)
+            {
+                w.Line($"{(declareOutputs ? "var " : "")}{name} = {value};");
+            }
+        }
+
         if (isDouble)
         {
             // (r0, r1) interleaved by element pairs, then the 128-bit halves exchanged.
-            w.Line($"var {T(0)} = Avx.UnpackLow({inputs[0]}, {inputs[1]});");
-            w.Line($"var {T(1)} = Avx.UnpackHigh({inputs[0]}, {inputs[1]});");
-            w.Line($"var {T(2)} = Avx.UnpackLow({inputs[2]}, {inputs[3]});");
-            w.Line($"var {T(3)} = Avx.UnpackHigh({inputs[2]}, {inputs[3]});");
-            w.Line($"var {outputs[0]} = Avx.Permute2x128({T(0)}, {T(2)}, 0x20);");
-            w.Line($"var {outputs[1]} = Avx.Permute2x128({T(1)}, {T(3)}, 0x20);");
-            w.Line($"var {outputs[2]} = Avx.Permute2x128({T(0)}, {T(2)}, 0x31);");
-            w.Line($"var {outputs[3]} = Avx.Permute2x128({T(1)}, {T(3)}, 0x31);");
+            w.Line($"{T(0)} = Avx.UnpackLow({inputs[0]}, {inputs[1]});");
+            w.Line($"{T(1)} = Avx.UnpackHigh({inputs[0]}, {inputs[1]});");
+            w.Line($"{T(2)} = Avx.UnpackLow({inputs[2]}, {inputs[3]});");
+            w.Line($"{T(3)} = Avx.UnpackHigh({inputs[2]}, {inputs[3]});");
+            Output(0, $"Avx.Permute2x128({T(0)}, {T(2)}, 0x20)");
+            Output(1, $"Avx.Permute2x128({T(1)}, {T(3)}, 0x20)");
+            Output(2, $"Avx.Permute2x128({T(0)}, {T(2)}, 0x31)");
+            Output(3, $"Avx.Permute2x128({T(1)}, {T(3)}, 0x31)");
             return;
         }
 
         // Pairs of rows interleaved, then quads gathered within each 128-bit half, then the halves exchanged.
         for (int p = 0; p < 4; p++)
         {
-            w.Line($"var {T(2 * p)} = Avx.UnpackLow({inputs[2 * p]}, {inputs[2 * p + 1]});");
-            w.Line($"var {T(2 * p + 1)} = Avx.UnpackHigh({inputs[2 * p]}, {inputs[2 * p + 1]});");
+            w.Line($"{T(2 * p)} = Avx.UnpackLow({inputs[2 * p]}, {inputs[2 * p + 1]});");
+            w.Line($"{T(2 * p + 1)} = Avx.UnpackHigh({inputs[2 * p]}, {inputs[2 * p + 1]});");
         }
 
         for (int q = 0; q < 2; q++)
         {
             int t = 4 * q;
-            w.Line($"var {T(8 + t)} = Avx.Shuffle({T(t)}, {T(t + 2)}, 0x44);");
-            w.Line($"var {T(9 + t)} = Avx.Shuffle({T(t)}, {T(t + 2)}, 0xEE);");
-            w.Line($"var {T(10 + t)} = Avx.Shuffle({T(t + 1)}, {T(t + 3)}, 0x44);");
-            w.Line($"var {T(11 + t)} = Avx.Shuffle({T(t + 1)}, {T(t + 3)}, 0xEE);");
+            w.Line($"{T(8 + t)} = Avx.Shuffle({T(t)}, {T(t + 2)}, 0x44);");
+            w.Line($"{T(9 + t)} = Avx.Shuffle({T(t)}, {T(t + 2)}, 0xEE);");
+            w.Line($"{T(10 + t)} = Avx.Shuffle({T(t + 1)}, {T(t + 3)}, 0x44);");
+            w.Line($"{T(11 + t)} = Avx.Shuffle({T(t + 1)}, {T(t + 3)}, 0xEE);");
         }
 
         for (int k = 0; k < 4; k++)
         {
-            w.Line($"var {outputs[k]} = Avx.Permute2x128({T(8 + k)}, {T(12 + k)}, 0x20);");
-            w.Line($"var {outputs[k + 4]} = Avx.Permute2x128({T(8 + k)}, {T(12 + k)}, 0x31);");
+            Output(k, $"Avx.Permute2x128({T(8 + k)}, {T(12 + k)}, 0x20)");
+            Output(k + 4, $"Avx.Permute2x128({T(8 + k)}, {T(12 + k)}, 0x31)");
         }
     }
 }

@@ -116,20 +116,21 @@ namespace Specialized.Generated
                 ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 1 : 0);
                 ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 1 : 0);
                 ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 1 : 0);
+                Vector256<double> d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var d0 = Vector256.Create(a0, a1, a2, a3);
+                d = Vector256.Create(a0, a1, a2, a3);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d0;
+                var r0 = Vector256<double>.One / d;
                 var y0 = Vector256.Create(b0, b1, b2, b3);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s0 = y0 * r0;
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y0 *= r0;
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 1);
@@ -138,19 +139,19 @@ namespace Specialized.Generated
                 ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 1 : 0);
                 if ((pending & 1u) != 0)
                 {
-                    x0 = s0.GetElement(0);
+                    x0 = y0.GetElement(0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = s0.GetElement(1);
+                    x1 = y0.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = s0.GetElement(2);
+                    x2 = y0.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = s0.GetElement(3);
+                    x3 = y0.GetElement(3);
                 }
                 if (pending != systems)
                 {
@@ -187,37 +188,38 @@ namespace Specialized.Generated
                 ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 2 : 0);
                 ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 4 : 0);
                 ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 2 : 0);
+                Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
+                Vector256<double> w0, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar0_0 = Vector256.LoadUnsafe(ref a0, 0);
-                var ar0_1 = Vector256.LoadUnsafe(ref a1, 0);
-                var ar0_2 = Vector256.LoadUnsafe(ref a2, 0);
-                var ar0_3 = Vector256.LoadUnsafe(ref a3, 0);
-                var at0_0 = Avx.UnpackLow(ar0_0, ar0_1);
-                var at0_1 = Avx.UnpackHigh(ar0_0, ar0_1);
-                var at0_2 = Avx.UnpackLow(ar0_2, ar0_3);
-                var at0_3 = Avx.UnpackHigh(ar0_2, ar0_3);
-                var ae0 = Avx.Permute2x128(at0_0, at0_2, 0x20);
-                var ae1 = Avx.Permute2x128(at0_1, at0_3, 0x20);
-                var ae2 = Avx.Permute2x128(at0_0, at0_2, 0x31);
-                var ae3 = Avx.Permute2x128(at0_1, at0_3, 0x31);
-                var d0 = ae0;
+                lr0 = Vector256.LoadUnsafe(ref a0, 0);
+                lr1 = Vector256.LoadUnsafe(ref a1, 0);
+                lr2 = Vector256.LoadUnsafe(ref a2, 0);
+                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae2 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var ae3 = Avx.Permute2x128(lt1, lt3, 0x31);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d0;
+                var r0 = Vector256<double>.One / d;
                 var y0 = Vector256.Create(b0, b1, b2, b3);
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var w1_0 = ae2;
-                var l1_0 = w1_0 * r0;
-                var d1 = ae3;
-                d1 = Fma.MultiplyAddNegated(w1_0, l1_0, d1);
+                w0 = ae2;
+                var l1_0 = w0 * r0;
+                d = ae3;
+                d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad1 = ~(Vector256.GreaterThan(d1, zero) & Vector256.LessThan(d1, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
                 {
                     pending &= ~bad1;
@@ -226,14 +228,14 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<double>.One / d1;
+                var r1 = Vector256<double>.One / d;
                 var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1));
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s1 = y1 * r1;
-                var s0 = y0 * r0;
-                s0 = Fma.MultiplyAddNegated(l1_0, s1, s0);
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y1 *= r1;
+                y0 *= r0;
+                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 2);
@@ -242,23 +244,23 @@ namespace Specialized.Generated
                 ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 2 : 0);
                 if ((pending & 1u) != 0)
                 {
-                    x0 = s0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = s1.GetElement(0);
+                    x0 = y0.GetElement(0);
+                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = s0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = s1.GetElement(1);
+                    x1 = y0.GetElement(1);
+                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = s0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = s1.GetElement(2);
+                    x2 = y0.GetElement(2);
+                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = s0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = s1.GetElement(3);
+                    x3 = y0.GetElement(3);
+                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
                 }
                 if (pending != systems)
                 {
@@ -295,49 +297,48 @@ namespace Specialized.Generated
                 ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 3 : 0);
                 ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 9 : 0);
                 ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 3 : 0);
+                Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
+                Vector256<double> w0, w1, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar0_0 = Vector256.LoadUnsafe(ref a0, 0);
-                var ar0_1 = Vector256.LoadUnsafe(ref a1, 0);
-                var ar0_2 = Vector256.LoadUnsafe(ref a2, 0);
-                var ar0_3 = Vector256.LoadUnsafe(ref a3, 0);
-                var at0_0 = Avx.UnpackLow(ar0_0, ar0_1);
-                var at0_1 = Avx.UnpackHigh(ar0_0, ar0_1);
-                var at0_2 = Avx.UnpackLow(ar0_2, ar0_3);
-                var at0_3 = Avx.UnpackHigh(ar0_2, ar0_3);
-                var ae0 = Avx.Permute2x128(at0_0, at0_2, 0x20);
-                var ae1 = Avx.Permute2x128(at0_1, at0_3, 0x20);
-                var ae2 = Avx.Permute2x128(at0_0, at0_2, 0x31);
-                var ae3 = Avx.Permute2x128(at0_1, at0_3, 0x31);
-                var d0 = ae0;
+                lr0 = Vector256.LoadUnsafe(ref a0, 0);
+                lr1 = Vector256.LoadUnsafe(ref a1, 0);
+                lr2 = Vector256.LoadUnsafe(ref a2, 0);
+                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae3 = Avx.Permute2x128(lt1, lt3, 0x31);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d0;
+                var r0 = Vector256<double>.One / d;
                 var y0 = Vector256.Create(b0, b1, b2, b3);
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var w1_0 = ae3;
-                var l1_0 = w1_0 * r0;
-                var ar4_0 = Vector256.LoadUnsafe(ref a0, 4);
-                var ar4_1 = Vector256.LoadUnsafe(ref a1, 4);
-                var ar4_2 = Vector256.LoadUnsafe(ref a2, 4);
-                var ar4_3 = Vector256.LoadUnsafe(ref a3, 4);
-                var at4_0 = Avx.UnpackLow(ar4_0, ar4_1);
-                var at4_1 = Avx.UnpackHigh(ar4_0, ar4_1);
-                var at4_2 = Avx.UnpackLow(ar4_2, ar4_3);
-                var at4_3 = Avx.UnpackHigh(ar4_2, ar4_3);
-                var ae4 = Avx.Permute2x128(at4_0, at4_2, 0x20);
-                var ae5 = Avx.Permute2x128(at4_1, at4_3, 0x20);
-                var ae6 = Avx.Permute2x128(at4_0, at4_2, 0x31);
-                var ae7 = Avx.Permute2x128(at4_1, at4_3, 0x31);
-                var d1 = ae4;
-                d1 = Fma.MultiplyAddNegated(w1_0, l1_0, d1);
+                w0 = ae3;
+                var l1_0 = w0 * r0;
+                lr0 = Vector256.LoadUnsafe(ref a0, 4);
+                lr1 = Vector256.LoadUnsafe(ref a1, 4);
+                lr2 = Vector256.LoadUnsafe(ref a2, 4);
+                lr3 = Vector256.LoadUnsafe(ref a3, 4);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae4 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae6 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var ae7 = Avx.Permute2x128(lt1, lt3, 0x31);
+                d = ae4;
+                d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad1 = ~(Vector256.GreaterThan(d1, zero) & Vector256.LessThan(d1, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
                 {
                     pending &= ~bad1;
@@ -346,33 +347,30 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<double>.One / d1;
+                var r1 = Vector256<double>.One / d;
                 var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1));
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var w2_0 = ae6;
-                var l2_0 = w2_0 * r0;
-                var w2_1 = ae7;
-                w2_1 = Fma.MultiplyAddNegated(w2_0, l1_0, w2_1);
-                var l2_1 = w2_1 * r1;
-                var ar5_0 = Vector256.LoadUnsafe(ref a0, 5);
-                var ar5_1 = Vector256.LoadUnsafe(ref a1, 5);
-                var ar5_2 = Vector256.LoadUnsafe(ref a2, 5);
-                var ar5_3 = Vector256.LoadUnsafe(ref a3, 5);
-                var at5_0 = Avx.UnpackLow(ar5_0, ar5_1);
-                var at5_1 = Avx.UnpackHigh(ar5_0, ar5_1);
-                var at5_2 = Avx.UnpackLow(ar5_2, ar5_3);
-                var at5_3 = Avx.UnpackHigh(ar5_2, ar5_3);
-                var au5_5 = Avx.Permute2x128(at5_0, at5_2, 0x20);
-                var au5_6 = Avx.Permute2x128(at5_1, at5_3, 0x20);
-                var au5_7 = Avx.Permute2x128(at5_0, at5_2, 0x31);
-                var ae8 = Avx.Permute2x128(at5_1, at5_3, 0x31);
-                var d2 = ae8;
-                d2 = Fma.MultiplyAddNegated(w2_0, l2_0, d2);
-                d2 = Fma.MultiplyAddNegated(w2_1, l2_1, d2);
+                w0 = ae6;
+                var l2_0 = w0 * r0;
+                w1 = ae7;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l2_1 = w1 * r1;
+                lr0 = Vector256.LoadUnsafe(ref a0, 5);
+                lr1 = Vector256.LoadUnsafe(ref a1, 5);
+                lr2 = Vector256.LoadUnsafe(ref a2, 5);
+                lr3 = Vector256.LoadUnsafe(ref a3, 5);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae8 = Avx.Permute2x128(lt1, lt3, 0x31);
+                d = ae8;
+                d = Fma.MultiplyAddNegated(w0, l2_0, d);
+                d = Fma.MultiplyAddNegated(w1, l2_1, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad2 = ~(Vector256.GreaterThan(d2, zero) & Vector256.LessThan(d2, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad2 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad2 != 0)
                 {
                     pending &= ~bad2;
@@ -381,18 +379,18 @@ namespace Specialized.Generated
                         pivots |= 2UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r2 = Vector256<double>.One / d2;
+                var r2 = Vector256<double>.One / d;
                 var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b1, 2), Unsafe.Add(ref b2, 2), Unsafe.Add(ref b3, 2));
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s2 = y2 * r2;
-                var s1 = y1 * r1;
-                s1 = Fma.MultiplyAddNegated(l2_1, s2, s1);
-                var s0 = y0 * r0;
-                s0 = Fma.MultiplyAddNegated(l1_0, s1, s0);
-                s0 = Fma.MultiplyAddNegated(l2_0, s2, s0);
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y2 *= r2;
+                y1 *= r1;
+                y1 = Fma.MultiplyAddNegated(l2_1, y2, y1);
+                y0 *= r0;
+                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
+                y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 3);
@@ -401,27 +399,27 @@ namespace Specialized.Generated
                 ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 3 : 0);
                 if ((pending & 1u) != 0)
                 {
-                    x0 = s0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = s1.GetElement(0);
-                    Unsafe.Add(ref x0, 2) = s2.GetElement(0);
+                    x0 = y0.GetElement(0);
+                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                    Unsafe.Add(ref x0, 2) = y2.GetElement(0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = s0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = s1.GetElement(1);
-                    Unsafe.Add(ref x1, 2) = s2.GetElement(1);
+                    x1 = y0.GetElement(1);
+                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
+                    Unsafe.Add(ref x1, 2) = y2.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = s0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = s1.GetElement(2);
-                    Unsafe.Add(ref x2, 2) = s2.GetElement(2);
+                    x2 = y0.GetElement(2);
+                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
+                    Unsafe.Add(ref x2, 2) = y2.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = s0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = s1.GetElement(3);
-                    Unsafe.Add(ref x3, 2) = s2.GetElement(3);
+                    x3 = y0.GetElement(3);
+                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
+                    Unsafe.Add(ref x3, 2) = y2.GetElement(3);
                 }
                 if (pending != systems)
                 {
@@ -458,61 +456,58 @@ namespace Specialized.Generated
                 ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 4 : 0);
                 ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 16 : 0);
                 ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 4 : 0);
+                Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
+                Vector256<double> w0, w1, w2, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar0_0 = Vector256.LoadUnsafe(ref a0, 0);
-                var ar0_1 = Vector256.LoadUnsafe(ref a1, 0);
-                var ar0_2 = Vector256.LoadUnsafe(ref a2, 0);
-                var ar0_3 = Vector256.LoadUnsafe(ref a3, 0);
-                var at0_0 = Avx.UnpackLow(ar0_0, ar0_1);
-                var at0_1 = Avx.UnpackHigh(ar0_0, ar0_1);
-                var at0_2 = Avx.UnpackLow(ar0_2, ar0_3);
-                var at0_3 = Avx.UnpackHigh(ar0_2, ar0_3);
-                var ae0 = Avx.Permute2x128(at0_0, at0_2, 0x20);
-                var ae1 = Avx.Permute2x128(at0_1, at0_3, 0x20);
-                var ae2 = Avx.Permute2x128(at0_0, at0_2, 0x31);
-                var ae3 = Avx.Permute2x128(at0_1, at0_3, 0x31);
-                var d0 = ae0;
+                lr0 = Vector256.LoadUnsafe(ref a0, 0);
+                lr1 = Vector256.LoadUnsafe(ref a1, 0);
+                lr2 = Vector256.LoadUnsafe(ref a2, 0);
+                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d0;
-                var br0_0 = Vector256.LoadUnsafe(ref b0, 0);
-                var br0_1 = Vector256.LoadUnsafe(ref b1, 0);
-                var br0_2 = Vector256.LoadUnsafe(ref b2, 0);
-                var br0_3 = Vector256.LoadUnsafe(ref b3, 0);
-                var bt0_0 = Avx.UnpackLow(br0_0, br0_1);
-                var bt0_1 = Avx.UnpackHigh(br0_0, br0_1);
-                var bt0_2 = Avx.UnpackLow(br0_2, br0_3);
-                var bt0_3 = Avx.UnpackHigh(br0_2, br0_3);
-                var be0 = Avx.Permute2x128(bt0_0, bt0_2, 0x20);
-                var be1 = Avx.Permute2x128(bt0_1, bt0_3, 0x20);
-                var be2 = Avx.Permute2x128(bt0_0, bt0_2, 0x31);
-                var be3 = Avx.Permute2x128(bt0_1, bt0_3, 0x31);
+                var r0 = Vector256<double>.One / d;
+                lr0 = Vector256.LoadUnsafe(ref b0, 0);
+                lr1 = Vector256.LoadUnsafe(ref b1, 0);
+                lr2 = Vector256.LoadUnsafe(ref b2, 0);
+                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var be0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var be1 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var be2 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var be3 = Avx.Permute2x128(lt1, lt3, 0x31);
                 var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar4_0 = Vector256.LoadUnsafe(ref a0, 4);
-                var ar4_1 = Vector256.LoadUnsafe(ref a1, 4);
-                var ar4_2 = Vector256.LoadUnsafe(ref a2, 4);
-                var ar4_3 = Vector256.LoadUnsafe(ref a3, 4);
-                var at4_0 = Avx.UnpackLow(ar4_0, ar4_1);
-                var at4_1 = Avx.UnpackHigh(ar4_0, ar4_1);
-                var at4_2 = Avx.UnpackLow(ar4_2, ar4_3);
-                var at4_3 = Avx.UnpackHigh(ar4_2, ar4_3);
-                var ae4 = Avx.Permute2x128(at4_0, at4_2, 0x20);
-                var ae5 = Avx.Permute2x128(at4_1, at4_3, 0x20);
-                var ae6 = Avx.Permute2x128(at4_0, at4_2, 0x31);
-                var ae7 = Avx.Permute2x128(at4_1, at4_3, 0x31);
-                var w1_0 = ae4;
-                var l1_0 = w1_0 * r0;
-                var d1 = ae5;
-                d1 = Fma.MultiplyAddNegated(w1_0, l1_0, d1);
+                lr0 = Vector256.LoadUnsafe(ref a0, 4);
+                lr1 = Vector256.LoadUnsafe(ref a1, 4);
+                lr2 = Vector256.LoadUnsafe(ref a2, 4);
+                lr3 = Vector256.LoadUnsafe(ref a3, 4);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae4 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae5 = Avx.Permute2x128(lt1, lt3, 0x20);
+                w0 = ae4;
+                var l1_0 = w0 * r0;
+                d = ae5;
+                d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad1 = ~(Vector256.GreaterThan(d1, zero) & Vector256.LessThan(d1, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
                 {
                     pending &= ~bad1;
@@ -521,33 +516,32 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<double>.One / d1;
+                var r1 = Vector256<double>.One / d;
                 var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar8_0 = Vector256.LoadUnsafe(ref a0, 8);
-                var ar8_1 = Vector256.LoadUnsafe(ref a1, 8);
-                var ar8_2 = Vector256.LoadUnsafe(ref a2, 8);
-                var ar8_3 = Vector256.LoadUnsafe(ref a3, 8);
-                var at8_0 = Avx.UnpackLow(ar8_0, ar8_1);
-                var at8_1 = Avx.UnpackHigh(ar8_0, ar8_1);
-                var at8_2 = Avx.UnpackLow(ar8_2, ar8_3);
-                var at8_3 = Avx.UnpackHigh(ar8_2, ar8_3);
-                var ae8 = Avx.Permute2x128(at8_0, at8_2, 0x20);
-                var ae9 = Avx.Permute2x128(at8_1, at8_3, 0x20);
-                var ae10 = Avx.Permute2x128(at8_0, at8_2, 0x31);
-                var ae11 = Avx.Permute2x128(at8_1, at8_3, 0x31);
-                var w2_0 = ae8;
-                var l2_0 = w2_0 * r0;
-                var w2_1 = ae9;
-                w2_1 = Fma.MultiplyAddNegated(w2_0, l1_0, w2_1);
-                var l2_1 = w2_1 * r1;
-                var d2 = ae10;
-                d2 = Fma.MultiplyAddNegated(w2_0, l2_0, d2);
-                d2 = Fma.MultiplyAddNegated(w2_1, l2_1, d2);
+                lr0 = Vector256.LoadUnsafe(ref a0, 8);
+                lr1 = Vector256.LoadUnsafe(ref a1, 8);
+                lr2 = Vector256.LoadUnsafe(ref a2, 8);
+                lr3 = Vector256.LoadUnsafe(ref a3, 8);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae8 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae9 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var ae10 = Avx.Permute2x128(lt0, lt2, 0x31);
+                w0 = ae8;
+                var l2_0 = w0 * r0;
+                w1 = ae9;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l2_1 = w1 * r1;
+                d = ae10;
+                d = Fma.MultiplyAddNegated(w0, l2_0, d);
+                d = Fma.MultiplyAddNegated(w1, l2_1, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad2 = ~(Vector256.GreaterThan(d2, zero) & Vector256.LessThan(d2, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad2 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad2 != 0)
                 {
                     pending &= ~bad2;
@@ -556,39 +550,39 @@ namespace Specialized.Generated
                         pivots |= 2UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r2 = Vector256<double>.One / d2;
+                var r2 = Vector256<double>.One / d;
                 var y2 = be2;
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar12_0 = Vector256.LoadUnsafe(ref a0, 12);
-                var ar12_1 = Vector256.LoadUnsafe(ref a1, 12);
-                var ar12_2 = Vector256.LoadUnsafe(ref a2, 12);
-                var ar12_3 = Vector256.LoadUnsafe(ref a3, 12);
-                var at12_0 = Avx.UnpackLow(ar12_0, ar12_1);
-                var at12_1 = Avx.UnpackHigh(ar12_0, ar12_1);
-                var at12_2 = Avx.UnpackLow(ar12_2, ar12_3);
-                var at12_3 = Avx.UnpackHigh(ar12_2, ar12_3);
-                var ae12 = Avx.Permute2x128(at12_0, at12_2, 0x20);
-                var ae13 = Avx.Permute2x128(at12_1, at12_3, 0x20);
-                var ae14 = Avx.Permute2x128(at12_0, at12_2, 0x31);
-                var ae15 = Avx.Permute2x128(at12_1, at12_3, 0x31);
-                var w3_0 = ae12;
-                var l3_0 = w3_0 * r0;
-                var w3_1 = ae13;
-                w3_1 = Fma.MultiplyAddNegated(w3_0, l1_0, w3_1);
-                var l3_1 = w3_1 * r1;
-                var w3_2 = ae14;
-                w3_2 = Fma.MultiplyAddNegated(w3_0, l2_0, w3_2);
-                w3_2 = Fma.MultiplyAddNegated(w3_1, l2_1, w3_2);
-                var l3_2 = w3_2 * r2;
-                var d3 = ae15;
-                d3 = Fma.MultiplyAddNegated(w3_0, l3_0, d3);
-                d3 = Fma.MultiplyAddNegated(w3_1, l3_1, d3);
-                d3 = Fma.MultiplyAddNegated(w3_2, l3_2, d3);
+                lr0 = Vector256.LoadUnsafe(ref a0, 12);
+                lr1 = Vector256.LoadUnsafe(ref a1, 12);
+                lr2 = Vector256.LoadUnsafe(ref a2, 12);
+                lr3 = Vector256.LoadUnsafe(ref a3, 12);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae12 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae13 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var ae14 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var ae15 = Avx.Permute2x128(lt1, lt3, 0x31);
+                w0 = ae12;
+                var l3_0 = w0 * r0;
+                w1 = ae13;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l3_1 = w1 * r1;
+                w2 = ae14;
+                w2 = Fma.MultiplyAddNegated(w0, l2_0, w2);
+                w2 = Fma.MultiplyAddNegated(w1, l2_1, w2);
+                var l3_2 = w2 * r2;
+                d = ae15;
+                d = Fma.MultiplyAddNegated(w0, l3_0, d);
+                d = Fma.MultiplyAddNegated(w1, l3_1, d);
+                d = Fma.MultiplyAddNegated(w2, l3_2, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad3 = ~(Vector256.GreaterThan(d3, zero) & Vector256.LessThan(d3, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad3 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad3 != 0)
                 {
                     pending &= ~bad3;
@@ -597,52 +591,52 @@ namespace Specialized.Generated
                         pivots |= 3UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r3 = Vector256<double>.One / d3;
+                var r3 = Vector256<double>.One / d;
                 var y3 = be3;
                 y3 = Fma.MultiplyAddNegated(l3_0, y0, y3);
                 y3 = Fma.MultiplyAddNegated(l3_1, y1, y3);
                 y3 = Fma.MultiplyAddNegated(l3_2, y2, y3);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s3 = y3 * r3;
-                var s2 = y2 * r2;
-                s2 = Fma.MultiplyAddNegated(l3_2, s3, s2);
-                var s1 = y1 * r1;
-                s1 = Fma.MultiplyAddNegated(l2_1, s2, s1);
-                s1 = Fma.MultiplyAddNegated(l3_1, s3, s1);
-                var s0 = y0 * r0;
-                s0 = Fma.MultiplyAddNegated(l1_0, s1, s0);
-                s0 = Fma.MultiplyAddNegated(l2_0, s2, s0);
-                s0 = Fma.MultiplyAddNegated(l3_0, s3, s0);
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y3 *= r3;
+                y2 *= r2;
+                y2 = Fma.MultiplyAddNegated(l3_2, y3, y2);
+                y1 *= r1;
+                y1 = Fma.MultiplyAddNegated(l2_1, y2, y1);
+                y1 = Fma.MultiplyAddNegated(l3_1, y3, y1);
+                y0 *= r0;
+                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
+                y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
+                y0 = Fma.MultiplyAddNegated(l3_0, y3, y0);
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 4);
                 ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 4 : 0);
                 ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 4 : 0);
                 ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 4 : 0);
-                var ot0_0 = Avx.UnpackLow(s0, s1);
-                var ot0_1 = Avx.UnpackHigh(s0, s1);
-                var ot0_2 = Avx.UnpackLow(s2, s3);
-                var ot0_3 = Avx.UnpackHigh(s2, s3);
-                var o0_0 = Avx.Permute2x128(ot0_0, ot0_2, 0x20);
-                var o0_1 = Avx.Permute2x128(ot0_1, ot0_3, 0x20);
-                var o0_2 = Avx.Permute2x128(ot0_0, ot0_2, 0x31);
-                var o0_3 = Avx.Permute2x128(ot0_1, ot0_3, 0x31);
+                lt0 = Avx.UnpackLow(y0, y1);
+                lt1 = Avx.UnpackHigh(y0, y1);
+                lt2 = Avx.UnpackLow(y2, y3);
+                lt3 = Avx.UnpackHigh(y2, y3);
+                lr0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                lr1 = Avx.Permute2x128(lt1, lt3, 0x20);
+                lr2 = Avx.Permute2x128(lt0, lt2, 0x31);
+                lr3 = Avx.Permute2x128(lt1, lt3, 0x31);
                 if ((pending & 1u) != 0)
                 {
-                    o0_0.StoreUnsafe(ref x0, 0);
+                    lr0.StoreUnsafe(ref x0, 0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    o0_1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x1, 0);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    o0_2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x2, 0);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    o0_3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x3, 0);
                 }
                 if (pending != systems)
                 {
@@ -679,61 +673,58 @@ namespace Specialized.Generated
                 ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 5 : 0);
                 ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 25 : 0);
                 ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 5 : 0);
+                Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
+                Vector256<double> w0, w1, w2, w3, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar0_0 = Vector256.LoadUnsafe(ref a0, 0);
-                var ar0_1 = Vector256.LoadUnsafe(ref a1, 0);
-                var ar0_2 = Vector256.LoadUnsafe(ref a2, 0);
-                var ar0_3 = Vector256.LoadUnsafe(ref a3, 0);
-                var at0_0 = Avx.UnpackLow(ar0_0, ar0_1);
-                var at0_1 = Avx.UnpackHigh(ar0_0, ar0_1);
-                var at0_2 = Avx.UnpackLow(ar0_2, ar0_3);
-                var at0_3 = Avx.UnpackHigh(ar0_2, ar0_3);
-                var ae0 = Avx.Permute2x128(at0_0, at0_2, 0x20);
-                var ae1 = Avx.Permute2x128(at0_1, at0_3, 0x20);
-                var ae2 = Avx.Permute2x128(at0_0, at0_2, 0x31);
-                var ae3 = Avx.Permute2x128(at0_1, at0_3, 0x31);
-                var d0 = ae0;
+                lr0 = Vector256.LoadUnsafe(ref a0, 0);
+                lr1 = Vector256.LoadUnsafe(ref a1, 0);
+                lr2 = Vector256.LoadUnsafe(ref a2, 0);
+                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d0;
-                var br0_0 = Vector256.LoadUnsafe(ref b0, 0);
-                var br0_1 = Vector256.LoadUnsafe(ref b1, 0);
-                var br0_2 = Vector256.LoadUnsafe(ref b2, 0);
-                var br0_3 = Vector256.LoadUnsafe(ref b3, 0);
-                var bt0_0 = Avx.UnpackLow(br0_0, br0_1);
-                var bt0_1 = Avx.UnpackHigh(br0_0, br0_1);
-                var bt0_2 = Avx.UnpackLow(br0_2, br0_3);
-                var bt0_3 = Avx.UnpackHigh(br0_2, br0_3);
-                var be0 = Avx.Permute2x128(bt0_0, bt0_2, 0x20);
-                var be1 = Avx.Permute2x128(bt0_1, bt0_3, 0x20);
-                var be2 = Avx.Permute2x128(bt0_0, bt0_2, 0x31);
-                var be3 = Avx.Permute2x128(bt0_1, bt0_3, 0x31);
+                var r0 = Vector256<double>.One / d;
+                lr0 = Vector256.LoadUnsafe(ref b0, 0);
+                lr1 = Vector256.LoadUnsafe(ref b1, 0);
+                lr2 = Vector256.LoadUnsafe(ref b2, 0);
+                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var be0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var be1 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var be2 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var be3 = Avx.Permute2x128(lt1, lt3, 0x31);
                 var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar5_0 = Vector256.LoadUnsafe(ref a0, 5);
-                var ar5_1 = Vector256.LoadUnsafe(ref a1, 5);
-                var ar5_2 = Vector256.LoadUnsafe(ref a2, 5);
-                var ar5_3 = Vector256.LoadUnsafe(ref a3, 5);
-                var at5_0 = Avx.UnpackLow(ar5_0, ar5_1);
-                var at5_1 = Avx.UnpackHigh(ar5_0, ar5_1);
-                var at5_2 = Avx.UnpackLow(ar5_2, ar5_3);
-                var at5_3 = Avx.UnpackHigh(ar5_2, ar5_3);
-                var ae5 = Avx.Permute2x128(at5_0, at5_2, 0x20);
-                var ae6 = Avx.Permute2x128(at5_1, at5_3, 0x20);
-                var ae7 = Avx.Permute2x128(at5_0, at5_2, 0x31);
-                var ae8 = Avx.Permute2x128(at5_1, at5_3, 0x31);
-                var w1_0 = ae5;
-                var l1_0 = w1_0 * r0;
-                var d1 = ae6;
-                d1 = Fma.MultiplyAddNegated(w1_0, l1_0, d1);
+                lr0 = Vector256.LoadUnsafe(ref a0, 5);
+                lr1 = Vector256.LoadUnsafe(ref a1, 5);
+                lr2 = Vector256.LoadUnsafe(ref a2, 5);
+                lr3 = Vector256.LoadUnsafe(ref a3, 5);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae5 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae6 = Avx.Permute2x128(lt1, lt3, 0x20);
+                w0 = ae5;
+                var l1_0 = w0 * r0;
+                d = ae6;
+                d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad1 = ~(Vector256.GreaterThan(d1, zero) & Vector256.LessThan(d1, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
                 {
                     pending &= ~bad1;
@@ -742,33 +733,32 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<double>.One / d1;
+                var r1 = Vector256<double>.One / d;
                 var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar10_0 = Vector256.LoadUnsafe(ref a0, 10);
-                var ar10_1 = Vector256.LoadUnsafe(ref a1, 10);
-                var ar10_2 = Vector256.LoadUnsafe(ref a2, 10);
-                var ar10_3 = Vector256.LoadUnsafe(ref a3, 10);
-                var at10_0 = Avx.UnpackLow(ar10_0, ar10_1);
-                var at10_1 = Avx.UnpackHigh(ar10_0, ar10_1);
-                var at10_2 = Avx.UnpackLow(ar10_2, ar10_3);
-                var at10_3 = Avx.UnpackHigh(ar10_2, ar10_3);
-                var ae10 = Avx.Permute2x128(at10_0, at10_2, 0x20);
-                var ae11 = Avx.Permute2x128(at10_1, at10_3, 0x20);
-                var ae12 = Avx.Permute2x128(at10_0, at10_2, 0x31);
-                var ae13 = Avx.Permute2x128(at10_1, at10_3, 0x31);
-                var w2_0 = ae10;
-                var l2_0 = w2_0 * r0;
-                var w2_1 = ae11;
-                w2_1 = Fma.MultiplyAddNegated(w2_0, l1_0, w2_1);
-                var l2_1 = w2_1 * r1;
-                var d2 = ae12;
-                d2 = Fma.MultiplyAddNegated(w2_0, l2_0, d2);
-                d2 = Fma.MultiplyAddNegated(w2_1, l2_1, d2);
+                lr0 = Vector256.LoadUnsafe(ref a0, 10);
+                lr1 = Vector256.LoadUnsafe(ref a1, 10);
+                lr2 = Vector256.LoadUnsafe(ref a2, 10);
+                lr3 = Vector256.LoadUnsafe(ref a3, 10);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae10 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae11 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var ae12 = Avx.Permute2x128(lt0, lt2, 0x31);
+                w0 = ae10;
+                var l2_0 = w0 * r0;
+                w1 = ae11;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l2_1 = w1 * r1;
+                d = ae12;
+                d = Fma.MultiplyAddNegated(w0, l2_0, d);
+                d = Fma.MultiplyAddNegated(w1, l2_1, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad2 = ~(Vector256.GreaterThan(d2, zero) & Vector256.LessThan(d2, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad2 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad2 != 0)
                 {
                     pending &= ~bad2;
@@ -777,39 +767,39 @@ namespace Specialized.Generated
                         pivots |= 2UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r2 = Vector256<double>.One / d2;
+                var r2 = Vector256<double>.One / d;
                 var y2 = be2;
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar15_0 = Vector256.LoadUnsafe(ref a0, 15);
-                var ar15_1 = Vector256.LoadUnsafe(ref a1, 15);
-                var ar15_2 = Vector256.LoadUnsafe(ref a2, 15);
-                var ar15_3 = Vector256.LoadUnsafe(ref a3, 15);
-                var at15_0 = Avx.UnpackLow(ar15_0, ar15_1);
-                var at15_1 = Avx.UnpackHigh(ar15_0, ar15_1);
-                var at15_2 = Avx.UnpackLow(ar15_2, ar15_3);
-                var at15_3 = Avx.UnpackHigh(ar15_2, ar15_3);
-                var ae15 = Avx.Permute2x128(at15_0, at15_2, 0x20);
-                var ae16 = Avx.Permute2x128(at15_1, at15_3, 0x20);
-                var ae17 = Avx.Permute2x128(at15_0, at15_2, 0x31);
-                var ae18 = Avx.Permute2x128(at15_1, at15_3, 0x31);
-                var w3_0 = ae15;
-                var l3_0 = w3_0 * r0;
-                var w3_1 = ae16;
-                w3_1 = Fma.MultiplyAddNegated(w3_0, l1_0, w3_1);
-                var l3_1 = w3_1 * r1;
-                var w3_2 = ae17;
-                w3_2 = Fma.MultiplyAddNegated(w3_0, l2_0, w3_2);
-                w3_2 = Fma.MultiplyAddNegated(w3_1, l2_1, w3_2);
-                var l3_2 = w3_2 * r2;
-                var d3 = ae18;
-                d3 = Fma.MultiplyAddNegated(w3_0, l3_0, d3);
-                d3 = Fma.MultiplyAddNegated(w3_1, l3_1, d3);
-                d3 = Fma.MultiplyAddNegated(w3_2, l3_2, d3);
+                lr0 = Vector256.LoadUnsafe(ref a0, 15);
+                lr1 = Vector256.LoadUnsafe(ref a1, 15);
+                lr2 = Vector256.LoadUnsafe(ref a2, 15);
+                lr3 = Vector256.LoadUnsafe(ref a3, 15);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae15 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae16 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var ae17 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var ae18 = Avx.Permute2x128(lt1, lt3, 0x31);
+                w0 = ae15;
+                var l3_0 = w0 * r0;
+                w1 = ae16;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l3_1 = w1 * r1;
+                w2 = ae17;
+                w2 = Fma.MultiplyAddNegated(w0, l2_0, w2);
+                w2 = Fma.MultiplyAddNegated(w1, l2_1, w2);
+                var l3_2 = w2 * r2;
+                d = ae18;
+                d = Fma.MultiplyAddNegated(w0, l3_0, d);
+                d = Fma.MultiplyAddNegated(w1, l3_1, d);
+                d = Fma.MultiplyAddNegated(w2, l3_2, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad3 = ~(Vector256.GreaterThan(d3, zero) & Vector256.LessThan(d3, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad3 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad3 != 0)
                 {
                     pending &= ~bad3;
@@ -818,58 +808,55 @@ namespace Specialized.Generated
                         pivots |= 3UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r3 = Vector256<double>.One / d3;
+                var r3 = Vector256<double>.One / d;
                 var y3 = be3;
                 y3 = Fma.MultiplyAddNegated(l3_0, y0, y3);
                 y3 = Fma.MultiplyAddNegated(l3_1, y1, y3);
                 y3 = Fma.MultiplyAddNegated(l3_2, y2, y3);
 
                 // Row 4: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar20_0 = Vector256.LoadUnsafe(ref a0, 20);
-                var ar20_1 = Vector256.LoadUnsafe(ref a1, 20);
-                var ar20_2 = Vector256.LoadUnsafe(ref a2, 20);
-                var ar20_3 = Vector256.LoadUnsafe(ref a3, 20);
-                var at20_0 = Avx.UnpackLow(ar20_0, ar20_1);
-                var at20_1 = Avx.UnpackHigh(ar20_0, ar20_1);
-                var at20_2 = Avx.UnpackLow(ar20_2, ar20_3);
-                var at20_3 = Avx.UnpackHigh(ar20_2, ar20_3);
-                var ae20 = Avx.Permute2x128(at20_0, at20_2, 0x20);
-                var ae21 = Avx.Permute2x128(at20_1, at20_3, 0x20);
-                var ae22 = Avx.Permute2x128(at20_0, at20_2, 0x31);
-                var ae23 = Avx.Permute2x128(at20_1, at20_3, 0x31);
-                var w4_0 = ae20;
-                var l4_0 = w4_0 * r0;
-                var w4_1 = ae21;
-                w4_1 = Fma.MultiplyAddNegated(w4_0, l1_0, w4_1);
-                var l4_1 = w4_1 * r1;
-                var w4_2 = ae22;
-                w4_2 = Fma.MultiplyAddNegated(w4_0, l2_0, w4_2);
-                w4_2 = Fma.MultiplyAddNegated(w4_1, l2_1, w4_2);
-                var l4_2 = w4_2 * r2;
-                var w4_3 = ae23;
-                w4_3 = Fma.MultiplyAddNegated(w4_0, l3_0, w4_3);
-                w4_3 = Fma.MultiplyAddNegated(w4_1, l3_1, w4_3);
-                w4_3 = Fma.MultiplyAddNegated(w4_2, l3_2, w4_3);
-                var l4_3 = w4_3 * r3;
-                var ar21_0 = Vector256.LoadUnsafe(ref a0, 21);
-                var ar21_1 = Vector256.LoadUnsafe(ref a1, 21);
-                var ar21_2 = Vector256.LoadUnsafe(ref a2, 21);
-                var ar21_3 = Vector256.LoadUnsafe(ref a3, 21);
-                var at21_0 = Avx.UnpackLow(ar21_0, ar21_1);
-                var at21_1 = Avx.UnpackHigh(ar21_0, ar21_1);
-                var at21_2 = Avx.UnpackLow(ar21_2, ar21_3);
-                var at21_3 = Avx.UnpackHigh(ar21_2, ar21_3);
-                var au21_21 = Avx.Permute2x128(at21_0, at21_2, 0x20);
-                var au21_22 = Avx.Permute2x128(at21_1, at21_3, 0x20);
-                var au21_23 = Avx.Permute2x128(at21_0, at21_2, 0x31);
-                var ae24 = Avx.Permute2x128(at21_1, at21_3, 0x31);
-                var d4 = ae24;
-                d4 = Fma.MultiplyAddNegated(w4_0, l4_0, d4);
-                d4 = Fma.MultiplyAddNegated(w4_1, l4_1, d4);
-                d4 = Fma.MultiplyAddNegated(w4_2, l4_2, d4);
-                d4 = Fma.MultiplyAddNegated(w4_3, l4_3, d4);
+                lr0 = Vector256.LoadUnsafe(ref a0, 20);
+                lr1 = Vector256.LoadUnsafe(ref a1, 20);
+                lr2 = Vector256.LoadUnsafe(ref a2, 20);
+                lr3 = Vector256.LoadUnsafe(ref a3, 20);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae20 = Avx.Permute2x128(lt0, lt2, 0x20);
+                var ae21 = Avx.Permute2x128(lt1, lt3, 0x20);
+                var ae22 = Avx.Permute2x128(lt0, lt2, 0x31);
+                var ae23 = Avx.Permute2x128(lt1, lt3, 0x31);
+                w0 = ae20;
+                var l4_0 = w0 * r0;
+                w1 = ae21;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l4_1 = w1 * r1;
+                w2 = ae22;
+                w2 = Fma.MultiplyAddNegated(w0, l2_0, w2);
+                w2 = Fma.MultiplyAddNegated(w1, l2_1, w2);
+                var l4_2 = w2 * r2;
+                w3 = ae23;
+                w3 = Fma.MultiplyAddNegated(w0, l3_0, w3);
+                w3 = Fma.MultiplyAddNegated(w1, l3_1, w3);
+                w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
+                var l4_3 = w3 * r3;
+                lr0 = Vector256.LoadUnsafe(ref a0, 21);
+                lr1 = Vector256.LoadUnsafe(ref a1, 21);
+                lr2 = Vector256.LoadUnsafe(ref a2, 21);
+                lr3 = Vector256.LoadUnsafe(ref a3, 21);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var ae24 = Avx.Permute2x128(lt1, lt3, 0x31);
+                d = ae24;
+                d = Fma.MultiplyAddNegated(w0, l4_0, d);
+                d = Fma.MultiplyAddNegated(w1, l4_1, d);
+                d = Fma.MultiplyAddNegated(w2, l4_2, d);
+                d = Fma.MultiplyAddNegated(w3, l4_3, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad4 = ~(Vector256.GreaterThan(d4, zero) & Vector256.LessThan(d4, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad4 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad4 != 0)
                 {
                     pending &= ~bad4;
@@ -878,94 +865,91 @@ namespace Specialized.Generated
                         pivots |= 4UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r4 = Vector256<double>.One / d4;
-                var br1_0 = Vector256.LoadUnsafe(ref b0, 1);
-                var br1_1 = Vector256.LoadUnsafe(ref b1, 1);
-                var br1_2 = Vector256.LoadUnsafe(ref b2, 1);
-                var br1_3 = Vector256.LoadUnsafe(ref b3, 1);
-                var bt1_0 = Avx.UnpackLow(br1_0, br1_1);
-                var bt1_1 = Avx.UnpackHigh(br1_0, br1_1);
-                var bt1_2 = Avx.UnpackLow(br1_2, br1_3);
-                var bt1_3 = Avx.UnpackHigh(br1_2, br1_3);
-                var bu1_1 = Avx.Permute2x128(bt1_0, bt1_2, 0x20);
-                var bu1_2 = Avx.Permute2x128(bt1_1, bt1_3, 0x20);
-                var bu1_3 = Avx.Permute2x128(bt1_0, bt1_2, 0x31);
-                var be4 = Avx.Permute2x128(bt1_1, bt1_3, 0x31);
+                var r4 = Vector256<double>.One / d;
+                lr0 = Vector256.LoadUnsafe(ref b0, 1);
+                lr1 = Vector256.LoadUnsafe(ref b1, 1);
+                lr2 = Vector256.LoadUnsafe(ref b2, 1);
+                lr3 = Vector256.LoadUnsafe(ref b3, 1);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                var be4 = Avx.Permute2x128(lt1, lt3, 0x31);
                 var y4 = be4;
                 y4 = Fma.MultiplyAddNegated(l4_0, y0, y4);
                 y4 = Fma.MultiplyAddNegated(l4_1, y1, y4);
                 y4 = Fma.MultiplyAddNegated(l4_2, y2, y4);
                 y4 = Fma.MultiplyAddNegated(l4_3, y3, y4);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s4 = y4 * r4;
-                var s3 = y3 * r3;
-                s3 = Fma.MultiplyAddNegated(l4_3, s4, s3);
-                var s2 = y2 * r2;
-                s2 = Fma.MultiplyAddNegated(l3_2, s3, s2);
-                s2 = Fma.MultiplyAddNegated(l4_2, s4, s2);
-                var s1 = y1 * r1;
-                s1 = Fma.MultiplyAddNegated(l2_1, s2, s1);
-                s1 = Fma.MultiplyAddNegated(l3_1, s3, s1);
-                s1 = Fma.MultiplyAddNegated(l4_1, s4, s1);
-                var s0 = y0 * r0;
-                s0 = Fma.MultiplyAddNegated(l1_0, s1, s0);
-                s0 = Fma.MultiplyAddNegated(l2_0, s2, s0);
-                s0 = Fma.MultiplyAddNegated(l3_0, s3, s0);
-                s0 = Fma.MultiplyAddNegated(l4_0, s4, s0);
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y4 *= r4;
+                y3 *= r3;
+                y3 = Fma.MultiplyAddNegated(l4_3, y4, y3);
+                y2 *= r2;
+                y2 = Fma.MultiplyAddNegated(l3_2, y3, y2);
+                y2 = Fma.MultiplyAddNegated(l4_2, y4, y2);
+                y1 *= r1;
+                y1 = Fma.MultiplyAddNegated(l2_1, y2, y1);
+                y1 = Fma.MultiplyAddNegated(l3_1, y3, y1);
+                y1 = Fma.MultiplyAddNegated(l4_1, y4, y1);
+                y0 *= r0;
+                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
+                y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
+                y0 = Fma.MultiplyAddNegated(l3_0, y3, y0);
+                y0 = Fma.MultiplyAddNegated(l4_0, y4, y0);
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 5);
                 ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 5 : 0);
                 ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 5 : 0);
                 ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 5 : 0);
-                var ot0_0 = Avx.UnpackLow(s0, s1);
-                var ot0_1 = Avx.UnpackHigh(s0, s1);
-                var ot0_2 = Avx.UnpackLow(s2, s3);
-                var ot0_3 = Avx.UnpackHigh(s2, s3);
-                var o0_0 = Avx.Permute2x128(ot0_0, ot0_2, 0x20);
-                var o0_1 = Avx.Permute2x128(ot0_1, ot0_3, 0x20);
-                var o0_2 = Avx.Permute2x128(ot0_0, ot0_2, 0x31);
-                var o0_3 = Avx.Permute2x128(ot0_1, ot0_3, 0x31);
+                lt0 = Avx.UnpackLow(y0, y1);
+                lt1 = Avx.UnpackHigh(y0, y1);
+                lt2 = Avx.UnpackLow(y2, y3);
+                lt3 = Avx.UnpackHigh(y2, y3);
+                lr0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                lr1 = Avx.Permute2x128(lt1, lt3, 0x20);
+                lr2 = Avx.Permute2x128(lt0, lt2, 0x31);
+                lr3 = Avx.Permute2x128(lt1, lt3, 0x31);
                 if ((pending & 1u) != 0)
                 {
-                    o0_0.StoreUnsafe(ref x0, 0);
+                    lr0.StoreUnsafe(ref x0, 0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    o0_1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x1, 0);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    o0_2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x2, 0);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    o0_3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x3, 0);
                 }
-                var ot1_0 = Avx.UnpackLow(s1, s2);
-                var ot1_1 = Avx.UnpackHigh(s1, s2);
-                var ot1_2 = Avx.UnpackLow(s3, s4);
-                var ot1_3 = Avx.UnpackHigh(s3, s4);
-                var o1_0 = Avx.Permute2x128(ot1_0, ot1_2, 0x20);
-                var o1_1 = Avx.Permute2x128(ot1_1, ot1_3, 0x20);
-                var o1_2 = Avx.Permute2x128(ot1_0, ot1_2, 0x31);
-                var o1_3 = Avx.Permute2x128(ot1_1, ot1_3, 0x31);
+                lt0 = Avx.UnpackLow(y1, y2);
+                lt1 = Avx.UnpackHigh(y1, y2);
+                lt2 = Avx.UnpackLow(y3, y4);
+                lt3 = Avx.UnpackHigh(y3, y4);
+                lr0 = Avx.Permute2x128(lt0, lt2, 0x20);
+                lr1 = Avx.Permute2x128(lt1, lt3, 0x20);
+                lr2 = Avx.Permute2x128(lt0, lt2, 0x31);
+                lr3 = Avx.Permute2x128(lt1, lt3, 0x31);
                 if ((pending & 1u) != 0)
                 {
-                    o1_0.StoreUnsafe(ref x0, 1);
+                    lr0.StoreUnsafe(ref x0, 1);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    o1_1.StoreUnsafe(ref x1, 1);
+                    lr1.StoreUnsafe(ref x1, 1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    o1_2.StoreUnsafe(ref x2, 1);
+                    lr2.StoreUnsafe(ref x2, 1);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    o1_3.StoreUnsafe(ref x3, 1);
+                    lr3.StoreUnsafe(ref x3, 1);
                 }
                 if (pending != systems)
                 {

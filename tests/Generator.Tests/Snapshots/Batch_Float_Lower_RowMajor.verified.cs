@@ -118,20 +118,21 @@ namespace Specialized.Generated
                 ref float b6 = ref Unsafe.Add(ref b5, live > 6 ? 1 : 0);
                 ref float a7 = ref Unsafe.Add(ref a6, live > 7 ? 1 : 0);
                 ref float b7 = ref Unsafe.Add(ref b6, live > 7 ? 1 : 0);
+                Vector256<float> d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var d0 = Vector256.Create(a0, a1, a2, a3, a4, a5, a6, a7);
+                d = Vector256.Create(a0, a1, a2, a3, a4, a5, a6, a7);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<float>.One / d0;
+                var r0 = Vector256<float>.One / d;
                 var y0 = Vector256.Create(b0, b1, b2, b3, b4, b5, b6, b7);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s0 = y0 * r0;
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y0 *= r0;
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 1);
@@ -144,35 +145,35 @@ namespace Specialized.Generated
                 ref float x7 = ref Unsafe.Add(ref x6, live > 7 ? 1 : 0);
                 if ((pending & 1u) != 0)
                 {
-                    x0 = s0.GetElement(0);
+                    x0 = y0.GetElement(0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = s0.GetElement(1);
+                    x1 = y0.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = s0.GetElement(2);
+                    x2 = y0.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = s0.GetElement(3);
+                    x3 = y0.GetElement(3);
                 }
                 if ((pending & 16u) != 0)
                 {
-                    x4 = s0.GetElement(4);
+                    x4 = y0.GetElement(4);
                 }
                 if ((pending & 32u) != 0)
                 {
-                    x5 = s0.GetElement(5);
+                    x5 = y0.GetElement(5);
                 }
                 if ((pending & 64u) != 0)
                 {
-                    x6 = s0.GetElement(6);
+                    x6 = y0.GetElement(6);
                 }
                 if ((pending & 128u) != 0)
                 {
-                    x7 = s0.GetElement(7);
+                    x7 = y0.GetElement(7);
                 }
                 if (pending != systems)
                 {
@@ -217,25 +218,26 @@ namespace Specialized.Generated
                 ref float b6 = ref Unsafe.Add(ref b5, live > 6 ? 2 : 0);
                 ref float a7 = ref Unsafe.Add(ref a6, live > 7 ? 4 : 0);
                 ref float b7 = ref Unsafe.Add(ref b6, live > 7 ? 2 : 0);
+                Vector256<float> w0, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var d0 = Vector256.Create(a0, a1, a2, a3, a4, a5, a6, a7);
+                d = Vector256.Create(a0, a1, a2, a3, a4, a5, a6, a7);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<float>.One / d0;
+                var r0 = Vector256<float>.One / d;
                 var y0 = Vector256.Create(b0, b1, b2, b3, b4, b5, b6, b7);
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var w1_0 = Vector256.Create(Unsafe.Add(ref a0, 2), Unsafe.Add(ref a1, 2), Unsafe.Add(ref a2, 2), Unsafe.Add(ref a3, 2), Unsafe.Add(ref a4, 2), Unsafe.Add(ref a5, 2), Unsafe.Add(ref a6, 2), Unsafe.Add(ref a7, 2));
-                var l1_0 = w1_0 * r0;
-                var d1 = Vector256.Create(Unsafe.Add(ref a0, 3), Unsafe.Add(ref a1, 3), Unsafe.Add(ref a2, 3), Unsafe.Add(ref a3, 3), Unsafe.Add(ref a4, 3), Unsafe.Add(ref a5, 3), Unsafe.Add(ref a6, 3), Unsafe.Add(ref a7, 3));
-                d1 = Fma.MultiplyAddNegated(w1_0, l1_0, d1);
+                w0 = Vector256.Create(Unsafe.Add(ref a0, 2), Unsafe.Add(ref a1, 2), Unsafe.Add(ref a2, 2), Unsafe.Add(ref a3, 2), Unsafe.Add(ref a4, 2), Unsafe.Add(ref a5, 2), Unsafe.Add(ref a6, 2), Unsafe.Add(ref a7, 2));
+                var l1_0 = w0 * r0;
+                d = Vector256.Create(Unsafe.Add(ref a0, 3), Unsafe.Add(ref a1, 3), Unsafe.Add(ref a2, 3), Unsafe.Add(ref a3, 3), Unsafe.Add(ref a4, 3), Unsafe.Add(ref a5, 3), Unsafe.Add(ref a6, 3), Unsafe.Add(ref a7, 3));
+                d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad1 = ~(Vector256.GreaterThan(d1, zero) & Vector256.LessThan(d1, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
                 {
                     pending &= ~bad1;
@@ -244,14 +246,14 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<float>.One / d1;
+                var r1 = Vector256<float>.One / d;
                 var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1), Unsafe.Add(ref b4, 1), Unsafe.Add(ref b5, 1), Unsafe.Add(ref b6, 1), Unsafe.Add(ref b7, 1));
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s1 = y1 * r1;
-                var s0 = y0 * r0;
-                s0 = Fma.MultiplyAddNegated(l1_0, s1, s0);
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y1 *= r1;
+                y0 *= r0;
+                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 2);
@@ -264,43 +266,43 @@ namespace Specialized.Generated
                 ref float x7 = ref Unsafe.Add(ref x6, live > 7 ? 2 : 0);
                 if ((pending & 1u) != 0)
                 {
-                    x0 = s0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = s1.GetElement(0);
+                    x0 = y0.GetElement(0);
+                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = s0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = s1.GetElement(1);
+                    x1 = y0.GetElement(1);
+                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = s0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = s1.GetElement(2);
+                    x2 = y0.GetElement(2);
+                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = s0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = s1.GetElement(3);
+                    x3 = y0.GetElement(3);
+                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
                 }
                 if ((pending & 16u) != 0)
                 {
-                    x4 = s0.GetElement(4);
-                    Unsafe.Add(ref x4, 1) = s1.GetElement(4);
+                    x4 = y0.GetElement(4);
+                    Unsafe.Add(ref x4, 1) = y1.GetElement(4);
                 }
                 if ((pending & 32u) != 0)
                 {
-                    x5 = s0.GetElement(5);
-                    Unsafe.Add(ref x5, 1) = s1.GetElement(5);
+                    x5 = y0.GetElement(5);
+                    Unsafe.Add(ref x5, 1) = y1.GetElement(5);
                 }
                 if ((pending & 64u) != 0)
                 {
-                    x6 = s0.GetElement(6);
-                    Unsafe.Add(ref x6, 1) = s1.GetElement(6);
+                    x6 = y0.GetElement(6);
+                    Unsafe.Add(ref x6, 1) = y1.GetElement(6);
                 }
                 if ((pending & 128u) != 0)
                 {
-                    x7 = s0.GetElement(7);
-                    Unsafe.Add(ref x7, 1) = s1.GetElement(7);
+                    x7 = y0.GetElement(7);
+                    Unsafe.Add(ref x7, 1) = y1.GetElement(7);
                 }
                 if (pending != systems)
                 {
@@ -345,57 +347,56 @@ namespace Specialized.Generated
                 ref float b6 = ref Unsafe.Add(ref b5, live > 6 ? 3 : 0);
                 ref float a7 = ref Unsafe.Add(ref a6, live > 7 ? 9 : 0);
                 ref float b7 = ref Unsafe.Add(ref b6, live > 7 ? 3 : 0);
+                Vector256<float> lr0, lr1, lr2, lr3, lr4, lr5, lr6, lr7, lt0, lt1, lt2, lt3, lt4, lt5, lt6, lt7, lt8, lt9, lt10, lt11, lt12, lt13, lt14, lt15;
+                Vector256<float> w0, w1, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var ar0_0 = Vector256.LoadUnsafe(ref a0, 0);
-                var ar0_1 = Vector256.LoadUnsafe(ref a1, 0);
-                var ar0_2 = Vector256.LoadUnsafe(ref a2, 0);
-                var ar0_3 = Vector256.LoadUnsafe(ref a3, 0);
-                var ar0_4 = Vector256.LoadUnsafe(ref a4, 0);
-                var ar0_5 = Vector256.LoadUnsafe(ref a5, 0);
-                var ar0_6 = Vector256.LoadUnsafe(ref a6, 0);
-                var ar0_7 = Vector256.LoadUnsafe(ref a7, 0);
-                var at0_0 = Avx.UnpackLow(ar0_0, ar0_1);
-                var at0_1 = Avx.UnpackHigh(ar0_0, ar0_1);
-                var at0_2 = Avx.UnpackLow(ar0_2, ar0_3);
-                var at0_3 = Avx.UnpackHigh(ar0_2, ar0_3);
-                var at0_4 = Avx.UnpackLow(ar0_4, ar0_5);
-                var at0_5 = Avx.UnpackHigh(ar0_4, ar0_5);
-                var at0_6 = Avx.UnpackLow(ar0_6, ar0_7);
-                var at0_7 = Avx.UnpackHigh(ar0_6, ar0_7);
-                var at0_8 = Avx.Shuffle(at0_0, at0_2, 0x44);
-                var at0_9 = Avx.Shuffle(at0_0, at0_2, 0xEE);
-                var at0_10 = Avx.Shuffle(at0_1, at0_3, 0x44);
-                var at0_11 = Avx.Shuffle(at0_1, at0_3, 0xEE);
-                var at0_12 = Avx.Shuffle(at0_4, at0_6, 0x44);
-                var at0_13 = Avx.Shuffle(at0_4, at0_6, 0xEE);
-                var at0_14 = Avx.Shuffle(at0_5, at0_7, 0x44);
-                var at0_15 = Avx.Shuffle(at0_5, at0_7, 0xEE);
-                var ae0 = Avx.Permute2x128(at0_8, at0_12, 0x20);
-                var ae4 = Avx.Permute2x128(at0_8, at0_12, 0x31);
-                var ae1 = Avx.Permute2x128(at0_9, at0_13, 0x20);
-                var ae5 = Avx.Permute2x128(at0_9, at0_13, 0x31);
-                var ae2 = Avx.Permute2x128(at0_10, at0_14, 0x20);
-                var ae6 = Avx.Permute2x128(at0_10, at0_14, 0x31);
-                var ae3 = Avx.Permute2x128(at0_11, at0_15, 0x20);
-                var ae7 = Avx.Permute2x128(at0_11, at0_15, 0x31);
-                var d0 = ae0;
+                lr0 = Vector256.LoadUnsafe(ref a0, 0);
+                lr1 = Vector256.LoadUnsafe(ref a1, 0);
+                lr2 = Vector256.LoadUnsafe(ref a2, 0);
+                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr4 = Vector256.LoadUnsafe(ref a4, 0);
+                lr5 = Vector256.LoadUnsafe(ref a5, 0);
+                lr6 = Vector256.LoadUnsafe(ref a6, 0);
+                lr7 = Vector256.LoadUnsafe(ref a7, 0);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                lt4 = Avx.UnpackLow(lr4, lr5);
+                lt5 = Avx.UnpackHigh(lr4, lr5);
+                lt6 = Avx.UnpackLow(lr6, lr7);
+                lt7 = Avx.UnpackHigh(lr6, lr7);
+                lt8 = Avx.Shuffle(lt0, lt2, 0x44);
+                lt9 = Avx.Shuffle(lt0, lt2, 0xEE);
+                lt10 = Avx.Shuffle(lt1, lt3, 0x44);
+                lt11 = Avx.Shuffle(lt1, lt3, 0xEE);
+                lt12 = Avx.Shuffle(lt4, lt6, 0x44);
+                lt13 = Avx.Shuffle(lt4, lt6, 0xEE);
+                lt14 = Avx.Shuffle(lt5, lt7, 0x44);
+                lt15 = Avx.Shuffle(lt5, lt7, 0xEE);
+                var ae0 = Avx.Permute2x128(lt8, lt12, 0x20);
+                var ae4 = Avx.Permute2x128(lt8, lt12, 0x31);
+                var ae6 = Avx.Permute2x128(lt10, lt14, 0x31);
+                var ae3 = Avx.Permute2x128(lt11, lt15, 0x20);
+                var ae7 = Avx.Permute2x128(lt11, lt15, 0x31);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad0 = ~(Vector256.GreaterThan(d0, zero) & Vector256.LessThan(d0, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<float>.One / d0;
+                var r0 = Vector256<float>.One / d;
                 var y0 = Vector256.Create(b0, b1, b2, b3, b4, b5, b6, b7);
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var w1_0 = ae3;
-                var l1_0 = w1_0 * r0;
-                var d1 = ae4;
-                d1 = Fma.MultiplyAddNegated(w1_0, l1_0, d1);
+                w0 = ae3;
+                var l1_0 = w0 * r0;
+                d = ae4;
+                d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad1 = ~(Vector256.GreaterThan(d1, zero) & Vector256.LessThan(d1, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
                 {
                     pending &= ~bad1;
@@ -404,53 +405,46 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<float>.One / d1;
+                var r1 = Vector256<float>.One / d;
                 var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1), Unsafe.Add(ref b4, 1), Unsafe.Add(ref b5, 1), Unsafe.Add(ref b6, 1), Unsafe.Add(ref b7, 1));
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                var w2_0 = ae6;
-                var l2_0 = w2_0 * r0;
-                var w2_1 = ae7;
-                w2_1 = Fma.MultiplyAddNegated(w2_0, l1_0, w2_1);
-                var l2_1 = w2_1 * r1;
-                var ar1_0 = Vector256.LoadUnsafe(ref a0, 1);
-                var ar1_1 = Vector256.LoadUnsafe(ref a1, 1);
-                var ar1_2 = Vector256.LoadUnsafe(ref a2, 1);
-                var ar1_3 = Vector256.LoadUnsafe(ref a3, 1);
-                var ar1_4 = Vector256.LoadUnsafe(ref a4, 1);
-                var ar1_5 = Vector256.LoadUnsafe(ref a5, 1);
-                var ar1_6 = Vector256.LoadUnsafe(ref a6, 1);
-                var ar1_7 = Vector256.LoadUnsafe(ref a7, 1);
-                var at1_0 = Avx.UnpackLow(ar1_0, ar1_1);
-                var at1_1 = Avx.UnpackHigh(ar1_0, ar1_1);
-                var at1_2 = Avx.UnpackLow(ar1_2, ar1_3);
-                var at1_3 = Avx.UnpackHigh(ar1_2, ar1_3);
-                var at1_4 = Avx.UnpackLow(ar1_4, ar1_5);
-                var at1_5 = Avx.UnpackHigh(ar1_4, ar1_5);
-                var at1_6 = Avx.UnpackLow(ar1_6, ar1_7);
-                var at1_7 = Avx.UnpackHigh(ar1_6, ar1_7);
-                var at1_8 = Avx.Shuffle(at1_0, at1_2, 0x44);
-                var at1_9 = Avx.Shuffle(at1_0, at1_2, 0xEE);
-                var at1_10 = Avx.Shuffle(at1_1, at1_3, 0x44);
-                var at1_11 = Avx.Shuffle(at1_1, at1_3, 0xEE);
-                var at1_12 = Avx.Shuffle(at1_4, at1_6, 0x44);
-                var at1_13 = Avx.Shuffle(at1_4, at1_6, 0xEE);
-                var at1_14 = Avx.Shuffle(at1_5, at1_7, 0x44);
-                var at1_15 = Avx.Shuffle(at1_5, at1_7, 0xEE);
-                var au1_1 = Avx.Permute2x128(at1_8, at1_12, 0x20);
-                var au1_5 = Avx.Permute2x128(at1_8, at1_12, 0x31);
-                var au1_2 = Avx.Permute2x128(at1_9, at1_13, 0x20);
-                var au1_6 = Avx.Permute2x128(at1_9, at1_13, 0x31);
-                var au1_3 = Avx.Permute2x128(at1_10, at1_14, 0x20);
-                var au1_7 = Avx.Permute2x128(at1_10, at1_14, 0x31);
-                var au1_4 = Avx.Permute2x128(at1_11, at1_15, 0x20);
-                var ae8 = Avx.Permute2x128(at1_11, at1_15, 0x31);
-                var d2 = ae8;
-                d2 = Fma.MultiplyAddNegated(w2_0, l2_0, d2);
-                d2 = Fma.MultiplyAddNegated(w2_1, l2_1, d2);
+                w0 = ae6;
+                var l2_0 = w0 * r0;
+                w1 = ae7;
+                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
+                var l2_1 = w1 * r1;
+                lr0 = Vector256.LoadUnsafe(ref a0, 1);
+                lr1 = Vector256.LoadUnsafe(ref a1, 1);
+                lr2 = Vector256.LoadUnsafe(ref a2, 1);
+                lr3 = Vector256.LoadUnsafe(ref a3, 1);
+                lr4 = Vector256.LoadUnsafe(ref a4, 1);
+                lr5 = Vector256.LoadUnsafe(ref a5, 1);
+                lr6 = Vector256.LoadUnsafe(ref a6, 1);
+                lr7 = Vector256.LoadUnsafe(ref a7, 1);
+                lt0 = Avx.UnpackLow(lr0, lr1);
+                lt1 = Avx.UnpackHigh(lr0, lr1);
+                lt2 = Avx.UnpackLow(lr2, lr3);
+                lt3 = Avx.UnpackHigh(lr2, lr3);
+                lt4 = Avx.UnpackLow(lr4, lr5);
+                lt5 = Avx.UnpackHigh(lr4, lr5);
+                lt6 = Avx.UnpackLow(lr6, lr7);
+                lt7 = Avx.UnpackHigh(lr6, lr7);
+                lt8 = Avx.Shuffle(lt0, lt2, 0x44);
+                lt9 = Avx.Shuffle(lt0, lt2, 0xEE);
+                lt10 = Avx.Shuffle(lt1, lt3, 0x44);
+                lt11 = Avx.Shuffle(lt1, lt3, 0xEE);
+                lt12 = Avx.Shuffle(lt4, lt6, 0x44);
+                lt13 = Avx.Shuffle(lt4, lt6, 0xEE);
+                lt14 = Avx.Shuffle(lt5, lt7, 0x44);
+                lt15 = Avx.Shuffle(lt5, lt7, 0xEE);
+                var ae8 = Avx.Permute2x128(lt11, lt15, 0x31);
+                d = ae8;
+                d = Fma.MultiplyAddNegated(w0, l2_0, d);
+                d = Fma.MultiplyAddNegated(w1, l2_1, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
-                uint bad2 = ~(Vector256.GreaterThan(d2, zero) & Vector256.LessThan(d2, infinity)).ExtractMostSignificantBits() & pending;
+                uint bad2 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad2 != 0)
                 {
                     pending &= ~bad2;
@@ -459,18 +453,18 @@ namespace Specialized.Generated
                         pivots |= 2UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r2 = Vector256<float>.One / d2;
+                var r2 = Vector256<float>.One / d;
                 var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b1, 2), Unsafe.Add(ref b2, 2), Unsafe.Add(ref b3, 2), Unsafe.Add(ref b4, 2), Unsafe.Add(ref b5, 2), Unsafe.Add(ref b6, 2), Unsafe.Add(ref b7, 2));
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
-                // D·Lᵀ·x = y, bottom up; s(i) holds x(i) of every lane.
-                var s2 = y2 * r2;
-                var s1 = y1 * r1;
-                s1 = Fma.MultiplyAddNegated(l2_1, s2, s1);
-                var s0 = y0 * r0;
-                s0 = Fma.MultiplyAddNegated(l1_0, s1, s0);
-                s0 = Fma.MultiplyAddNegated(l2_0, s2, s0);
+                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
+                y2 *= r2;
+                y1 *= r1;
+                y1 = Fma.MultiplyAddNegated(l2_1, y2, y1);
+                y0 *= r0;
+                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
+                y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
 
                 // Only lanes with a system of their own that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 3);
@@ -483,51 +477,51 @@ namespace Specialized.Generated
                 ref float x7 = ref Unsafe.Add(ref x6, live > 7 ? 3 : 0);
                 if ((pending & 1u) != 0)
                 {
-                    x0 = s0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = s1.GetElement(0);
-                    Unsafe.Add(ref x0, 2) = s2.GetElement(0);
+                    x0 = y0.GetElement(0);
+                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                    Unsafe.Add(ref x0, 2) = y2.GetElement(0);
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = s0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = s1.GetElement(1);
-                    Unsafe.Add(ref x1, 2) = s2.GetElement(1);
+                    x1 = y0.GetElement(1);
+                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
+                    Unsafe.Add(ref x1, 2) = y2.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = s0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = s1.GetElement(2);
-                    Unsafe.Add(ref x2, 2) = s2.GetElement(2);
+                    x2 = y0.GetElement(2);
+                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
+                    Unsafe.Add(ref x2, 2) = y2.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = s0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = s1.GetElement(3);
-                    Unsafe.Add(ref x3, 2) = s2.GetElement(3);
+                    x3 = y0.GetElement(3);
+                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
+                    Unsafe.Add(ref x3, 2) = y2.GetElement(3);
                 }
                 if ((pending & 16u) != 0)
                 {
-                    x4 = s0.GetElement(4);
-                    Unsafe.Add(ref x4, 1) = s1.GetElement(4);
-                    Unsafe.Add(ref x4, 2) = s2.GetElement(4);
+                    x4 = y0.GetElement(4);
+                    Unsafe.Add(ref x4, 1) = y1.GetElement(4);
+                    Unsafe.Add(ref x4, 2) = y2.GetElement(4);
                 }
                 if ((pending & 32u) != 0)
                 {
-                    x5 = s0.GetElement(5);
-                    Unsafe.Add(ref x5, 1) = s1.GetElement(5);
-                    Unsafe.Add(ref x5, 2) = s2.GetElement(5);
+                    x5 = y0.GetElement(5);
+                    Unsafe.Add(ref x5, 1) = y1.GetElement(5);
+                    Unsafe.Add(ref x5, 2) = y2.GetElement(5);
                 }
                 if ((pending & 64u) != 0)
                 {
-                    x6 = s0.GetElement(6);
-                    Unsafe.Add(ref x6, 1) = s1.GetElement(6);
-                    Unsafe.Add(ref x6, 2) = s2.GetElement(6);
+                    x6 = y0.GetElement(6);
+                    Unsafe.Add(ref x6, 1) = y1.GetElement(6);
+                    Unsafe.Add(ref x6, 2) = y2.GetElement(6);
                 }
                 if ((pending & 128u) != 0)
                 {
-                    x7 = s0.GetElement(7);
-                    Unsafe.Add(ref x7, 1) = s1.GetElement(7);
-                    Unsafe.Add(ref x7, 2) = s2.GetElement(7);
+                    x7 = y0.GetElement(7);
+                    Unsafe.Add(ref x7, 1) = y1.GetElement(7);
+                    Unsafe.Add(ref x7, 2) = y2.GetElement(7);
                 }
                 if (pending != systems)
                 {
