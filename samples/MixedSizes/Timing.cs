@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Specialized;
@@ -32,7 +33,7 @@ internal static class Timing
     /// short-lived process pays it too); then each band is timed, and every answer is checked.
     /// </summary>
     /// <returns>Seconds per band.</returns>
-    public static double[] Run<TSolver>(string name, Workload work, SizeBands bands)
+    public static double[] Run<TSolver>(string name, Workload work, SizeBands bands, TextWriter output)
         where TSolver : ISolver
     {
         var x = new double[work.Rhs.Length];
@@ -73,7 +74,7 @@ internal static class Timing
             total += s;
         }
 
-        Console.WriteLine($"{name}: first pass {warmSeconds:F2} s (JIT and tier-0 code), then {total:F2} s; every answer checked, worst ‖b − A·x‖₁ / (‖A‖₁·‖x‖₁·ε) = {worst:F2}");
+        output.WriteLine($"{name}: first pass {warmSeconds:F2} s (JIT and tier-0 code), then {total:F2} s; every answer checked, worst ‖b − A·x‖₁ / (‖A‖₁·‖x‖₁·ε) = {worst:F2}");
         return seconds;
     }
 
