@@ -168,41 +168,67 @@ internal static class VectorKernelEmitter
 
     private static void EmitSubstitutionEachColumn(SourceWriter w, ScalarSyntax s, int n, bool inPlace)
     {
-        w.Line("// b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.");
+        string lanes = $"Vector256<{s.Keyword}>.Count";
+        string target = inPlace ? "b" : "x";
+        w.Line("// b and x are n x nrhs, row-major: a row holds one element of every right-hand side, so");
+        w.Line("// whole vectors of right-hand sides go through the substitutions together.");
         w.Line("nint stride = nrhs;");
-        w.Open("for (int c = 0; c < nrhs; c++)");
-        w.Line($"ref {s.Keyword} bc = ref Unsafe.Add(ref b, c);");
-        string x = "bc";
-        if (!inPlace)
-        {
-            w.Line($"ref {s.Keyword} xc = ref Unsafe.Add(ref x, c);");
-            x = "xc";
-        }
+        w.Line("int c = 0;");
+        w.Open($"for (; c + {lanes} <= nrhs; c += {lanes})");
+        w.Line($"ref {s.Keyword} source = ref Unsafe.Add(ref b, c);");
+        w.Line($"ref {s.Keyword} target = ref Unsafe.Add(ref {target}, c);");
+        EmitColumnBlock(w, n, "stride");
+        w.Close();
+        w.Line();
+        w.Open("if (c < nrhs)");
+        w.Line("// The last columns through a zero-padded copy, so nothing past them is read or written.");
+        w.Line($"Span<{s.Keyword}> tail = stackalloc {s.Keyword}[{SourceWriter.Int(n)} * {lanes}];");
+        w.Line("int rest = nrhs - c;");
+        w.Open($"for (int i = 0; i < {SourceWriter.Int(n)}; i++)");
+        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, i * stride + c), rest).CopyTo(tail.Slice(i * {lanes}));");
+        w.Close();
+        w.Line($"ref {s.Keyword} source = ref MemoryMarshal.GetReference(tail);");
+        w.Line($"ref {s.Keyword} target = ref source;");
+        EmitColumnBlock(w, n, lanes);
+        w.Open($"for (int i = 0; i < {SourceWriter.Int(n)}; i++)");
+        w.Line($"tail.Slice(i * {lanes}, rest).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref {target}, i * stride + c), rest));");
+        w.Close();
+        w.Close();
+    }
 
-        w.Line("// Forward substitution: y(i) = b(i) − Σ s(i, k)·y(k)/d(k).");
+    /// <summary>
+    /// L·y = b, then D·Lᵀ·x = y, on one vector of right-hand sides: row i read at source + i·stride,
+    /// the solution written to target + i·stride.
+    /// </summary>
+    private static void EmitColumnBlock(SourceWriter w, int n, string stride)
+    {
+        string Row(int i) => i == 0 ? "0" : i == 1 ? $"(nuint){stride}" : $"(nuint)({SourceWriter.Int(i)} * {stride})";
         for (int i = 0; i < n; i++)
         {
             string ii = SourceWriter.Int(i);
-            string sum = KernelSyntax.Element("bc", KernelSyntax.RowOffset(i, "stride"));
+            w.Line($"var y{ii} = Vector256.LoadUnsafe(ref source, {Row(i)});");
             for (int k = 0; k < i; k++)
             {
-                sum = $"{s.FusedMultiplyAdd}(-{S(i, k)}, w{SourceWriter.Int(k)}, {sum})";
+                w.Line($"y{ii} = {VectorShape.MultiplySubtract($"Vector256.Create({S(i, k)})", "w" + SourceWriter.Int(k), "y" + ii)};");
             }
 
-            w.Line($"{s.Keyword} y{ii} = {sum};");
             if (i < n - 1)
             {
-                w.Line($"{s.Keyword} w{ii} = y{ii} * i{ii};");
+                w.Line($"var w{ii} = y{ii} * i{ii};");
             }
         }
 
-        EmitBackSubstitution(w, s, n);
-        for (int i = 0; i < n; i++)
+        for (int i = n - 1; i >= 0; i--)
         {
-            w.Line($"{KernelSyntax.Element(x, KernelSyntax.RowOffset(i, "stride"))} = x{SourceWriter.Int(i)};");
-        }
+            string ii = SourceWriter.Int(i);
+            for (int k = n - 1; k > i; k--)
+            {
+                w.Line($"y{ii} = {VectorShape.MultiplySubtract($"Vector256.Create({S(k, i)})", "y" + SourceWriter.Int(k), "y" + ii)};");
+            }
 
-        w.Close();
+            w.Line($"y{ii} *= i{ii};");
+            w.Line($"y{ii}.StoreUnsafe(ref target, {Row(i)});");
+        }
     }
 
     /// <summary>L = C·D^(−1/2) column by column, into the stored triangle only; reached only after every pivot passed.</summary>

@@ -84,8 +84,11 @@ internal abstract class GeneratedSolver
     /// <summary>Every n this method is tested at: the unrolled range, the first fallback size and a few beyond.</summary>
     public int[] Sizes { get; }
 
-    /// <summary>The right-hand-side counts worth testing: 1 and, for the nrhs forms, 3.</summary>
-    public int[] RightHandSideCounts => HasNrhs ? [1, 3] : [1];
+    /// <summary>
+    /// The right-hand-side counts worth testing: 1 and, for the nrhs forms, 3 (less than a vector of
+    /// them), 9 (whole vectors of 4 doubles or 8 floats, then a remainder).
+    /// </summary>
+    public int[] RightHandSideCounts => HasNrhs ? [1, 3, 9] : [1];
 
     public string Describe(int n, string? detail = null) =>
         $"{Name} (MaxN={MaxN}, {Precision}, {Triangle}, {Layout}, {Form}{(HasNrhs ? ", nrhs" : "")}, returns {(ReturnsSolveResult ? "SolveResult" : "bool")}), n={n}"
