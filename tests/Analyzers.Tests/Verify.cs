@@ -34,7 +34,13 @@ internal static class Verify
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
         new DeclarationShapeAnalyzer(),
         new SignatureAnalyzer(),
-        new AttributeArgumentAnalyzer());
+        new AttributeArgumentAnalyzer(),
+        new AllocationInSolverLoopAnalyzer(),
+        new RowCopyPerCallAnalyzer(),
+        new LayoutMismatchAnalyzer(),
+        new SpanTooShortAnalyzer(),
+        new SizeAboveMaxNAnalyzer(),
+        new IgnoredResultAnalyzer());
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {

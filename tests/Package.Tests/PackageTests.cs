@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
@@ -41,6 +42,7 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
                 "lib/net10.0/Specialized.xml",
                 "analyzers/dotnet/cs/Specialized.Generator.dll",
                 "analyzers/dotnet/cs/Specialized.Analyzers.dll",
+                "analyzers/dotnet/cs/Specialized.CodeFixes.dll",
             ];
             string[] missing = expected.Where(e => !entries.Contains(e)).ToArray();
             Assert.True(missing.Length == 0, $"Missing from the package: {string.Join(", ", missing)}{Environment.NewLine}Package holds:{Environment.NewLine}{listing}");
@@ -89,50 +91,7 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         Log(pack.Process);
         try
         {
-            string version = PackageVersion(pack.Package!);
-            string templates = Path.Combine(fixture.RepositoryRoot, "tests", "Package.Tests", "Consumer");
-            string consumer = Path.Combine(fixture.WorkDirectory, "consumer");
-            string packages = Path.Combine(fixture.WorkDirectory, "packages");
-            Directory.CreateDirectory(consumer);
-
-            File.Copy(Path.Combine(templates, "Program.cs"), Path.Combine(consumer, "Program.cs"));
-            File.WriteAllText(
-                Path.Combine(consumer, "Consumer.csproj"),
-                File.ReadAllText(Path.Combine(templates, "Consumer.csproj.template")).Replace("@SPECIALIZED_VERSION@", version, StringComparison.Ordinal));
-            File.WriteAllText(
-                Path.Combine(consumer, "NuGet.config"),
-                File.ReadAllText(Path.Combine(templates, "NuGet.config.template"))
-                    .Replace("@PACKAGES_FOLDER@", packages, StringComparison.Ordinal)
-                    .Replace("@FEED_FOLDER@", fixture.FeedDirectory, StringComparison.Ordinal));
-
-            // A user's project stands alone: stop MSBuild from importing any Directory.*.props/targets
-            // that happen to sit above the temp folder.
-            foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
-            {
-                File.WriteAllText(Path.Combine(consumer, name), "<Project />" + Environment.NewLine);
-            }
-
-            // NUGET_PACKAGES would override the NuGet.config's globalPackagesFolder.
-            var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
-
-            ProcessResult restore = ProcessRunner.Run(
-                ProcessRunner.DotNet,
-                ["restore", "Consumer.csproj", "-nodeReuse:false", "-tl:off"],
-                consumer,
-                fixture.Remaining(TimeSpan.FromMinutes(3)),
-                environment);
-            Log(restore);
-            Assert.True(restore.Succeeded, "Restoring the consumer failed." + Environment.NewLine + restore.Describe());
-
-            string metadata = Path.Combine(packages, "specialized", version.ToLowerInvariant(), ".nupkg.metadata");
-            Assert.True(File.Exists(metadata), $"Specialized {version} was not restored into {packages}.{Environment.NewLine}{restore.Describe()}");
-            using (JsonDocument json = JsonDocument.Parse(File.ReadAllText(metadata)))
-            {
-                string source = json.RootElement.GetProperty("source").GetString() ?? "";
-                Assert.True(
-                    Path.TrimEndingDirectorySeparator(source) == Path.TrimEndingDirectorySeparator(fixture.FeedDirectory),
-                    $"Specialized {version} came from '{source}', not from the freshly packed feed {fixture.FeedDirectory}.");
-            }
+            (string consumer, string packages, Dictionary<string, string> environment, string version) = RestoreConsumer(pack, "Consumer", "consumer");
 
             ProcessResult build = ProcessRunner.Run(
                 ProcessRunner.DotNet,
@@ -175,6 +134,110 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
             fixture.KeepWorkDirectory = true;
             throw;
         }
+    }
+
+    /// <summary>
+    /// The call-site analyzers run from the package in a user's command-line build: the analyzer consumer's
+    /// warnings are exactly the ones its source announces, line by line, in trailing comments ("// SPD0101").
+    /// </summary>
+    [Fact]
+    public void AnalyzerConsumer_BuildOutput_ShowsTheCallSiteWarnings_AtTheirLines()
+    {
+        PackOutcome pack = fixture.Pack();
+        try
+        {
+            (string consumer, _, Dictionary<string, string> environment, _) = RestoreConsumer(pack, "AnalyzerConsumer", "analyzer-consumer");
+            string[] source = File.ReadAllLines(Path.Combine(consumer, "Program.cs"));
+            string[] expected = source
+                .SelectMany((line, index) => Regex.Match(line, @"// (SPD\d{4}(?: SPD\d{4})*)$") is { Success: true } marker
+                    ? marker.Groups[1].Value.Split(' ').Select(id => $"{id} at line {index + 1}")
+                    : [])
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            Assert.Contains("SPD0101 at line", string.Join(Environment.NewLine, expected), StringComparison.Ordinal);
+            Assert.Contains("SPD0202 at line", string.Join(Environment.NewLine, expected), StringComparison.Ordinal);
+
+            // The consumer template treats warnings as errors; here they are the point, so they stay warnings.
+            ProcessResult build = ProcessRunner.Run(
+                ProcessRunner.DotNet,
+                ["build", "Consumer.csproj", "-c", "Release", "--no-restore", "-p:TreatWarningsAsErrors=false", "-v:n",
+                 "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
+                consumer,
+                fixture.Remaining(TimeSpan.FromMinutes(5)),
+                environment);
+            Log(build);
+            Assert.True(build.Succeeded, "Building the analyzer consumer failed." + Environment.NewLine + build.Describe());
+
+            string[] warnings = build.Output.Split('\n').Where(l => l.Contains(": warning ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToArray();
+            string[] unexpected = warnings.Where(l => !Regex.IsMatch(l, @"Program\.cs\(\d+,\d+\): warning SPD\d{4}:")).ToArray();
+            Assert.True(unexpected.Length == 0, "Warnings other than the analyzers' in Program.cs:" + Environment.NewLine + string.Join(Environment.NewLine, unexpected));
+            string[] actual = warnings
+                .Select(l => Regex.Match(l, @"Program\.cs\((\d+),\d+\): warning (SPD\d{4}):"))
+                .Select(m => $"{m.Groups[2].Value} at line {m.Groups[1].Value}")
+                .Distinct() // MSBuild prints each warning twice: where it happens and in the summary.
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(expected, actual);
+        }
+        catch
+        {
+            fixture.KeepWorkDirectory = true;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A fresh console project in <paramref name="folder"/> with <paramref name="programFolder"/>'s Program.cs, the
+    /// consumer project and NuGet.config templates, restored against the freshly packed feed only.
+    /// </summary>
+    private (string Consumer, string Packages, Dictionary<string, string> Environment, string Version) RestoreConsumer(PackOutcome pack, string programFolder, string folder)
+    {
+        string version = PackageVersion(pack.Package!);
+        string templates = Path.Combine(fixture.RepositoryRoot, "tests", "Package.Tests", "Consumer");
+        string consumer = Path.Combine(fixture.WorkDirectory, folder);
+        string packages = Path.Combine(fixture.WorkDirectory, "packages");
+        Directory.CreateDirectory(consumer);
+
+        File.Copy(Path.Combine(fixture.RepositoryRoot, "tests", "Package.Tests", programFolder, "Program.cs"), Path.Combine(consumer, "Program.cs"));
+        File.WriteAllText(
+            Path.Combine(consumer, "Consumer.csproj"),
+            File.ReadAllText(Path.Combine(templates, "Consumer.csproj.template")).Replace("@SPECIALIZED_VERSION@", version, StringComparison.Ordinal));
+        File.WriteAllText(
+            Path.Combine(consumer, "NuGet.config"),
+            File.ReadAllText(Path.Combine(templates, "NuGet.config.template"))
+                .Replace("@PACKAGES_FOLDER@", packages, StringComparison.Ordinal)
+                .Replace("@FEED_FOLDER@", fixture.FeedDirectory, StringComparison.Ordinal));
+
+        // A user's project stands alone: stop MSBuild from importing any Directory.*.props/targets
+        // that happen to sit above the temp folder.
+        foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            File.WriteAllText(Path.Combine(consumer, name), "<Project />" + Environment.NewLine);
+        }
+
+        // NUGET_PACKAGES would override the NuGet.config's globalPackagesFolder.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+
+        ProcessResult restore = ProcessRunner.Run(
+            ProcessRunner.DotNet,
+            ["restore", "Consumer.csproj", "-nodeReuse:false", "-tl:off"],
+            consumer,
+            fixture.Remaining(TimeSpan.FromMinutes(3)),
+            environment);
+        Log(restore);
+        Assert.True(restore.Succeeded, "Restoring the consumer failed." + Environment.NewLine + restore.Describe());
+
+        string metadata = Path.Combine(packages, "specialized", version.ToLowerInvariant(), ".nupkg.metadata");
+        Assert.True(File.Exists(metadata), $"Specialized {version} was not restored into {packages}.{Environment.NewLine}{restore.Describe()}");
+        using (JsonDocument json = JsonDocument.Parse(File.ReadAllText(metadata)))
+        {
+            string source = json.RootElement.GetProperty("source").GetString() ?? "";
+            Assert.True(
+                Path.TrimEndingDirectorySeparator(source) == Path.TrimEndingDirectorySeparator(fixture.FeedDirectory),
+                $"Specialized {version} came from '{source}', not from the freshly packed feed {fixture.FeedDirectory}.");
+        }
+
+        return (consumer, packages, environment, version);
     }
 
     /// <summary>One line per process in the test's output: what ran and how long it took.</summary>

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Specialized.Common;
+
+namespace Specialized.Analyzers;
+
+/// <summary>
+/// Recognizes calls to specialized solvers within one compilation. Created once per compilation (where it
+/// resolves the runtime's types by metadata name) and asked about every invocation, so it remembers each
+/// method it has classified and each method body's <see cref="BodyFacts"/>.
+/// </summary>
+internal sealed class SolverCatalog
+{
+    private const string CholeskyName = "Specialized.Cholesky";
+
+    private readonly INamedTypeSymbol? cholesky;
+    private readonly ConcurrentDictionary<IMethodSymbol, SolverTarget?> targets = new(SymbolEqualityComparer.Default);
+    private readonly ConditionalWeakTable<IOperation, BodyFacts> bodies = new();
+
+    // One catalog per compilation, shared by the six call-site analyzers, so each method is classified and
+    // each body's facts gathered once however many analyzers ask.
+    private static readonly ConditionalWeakTable<Compilation, SolverCatalog> Catalogs = new();
+
+    private readonly bool referencesSpecialized;
+
+    private SolverCatalog(Compilation compilation)
+    {
+        referencesSpecialized = compilation.GetTypeByMetadataName(KnownNames.SpdSolveAttribute) is not null;
+        cholesky = compilation.GetTypeByMetadataName(CholeskyName);
+    }
+
+    /// <summary>The compilation's catalog, or null when it does not reference Specialized (nothing to analyze).</summary>
+    public static SolverCatalog? For(Compilation compilation)
+    {
+        SolverCatalog catalog = Catalogs.GetValue(compilation, c => new SolverCatalog(c));
+        return catalog.referencesSpecialized ? catalog : null;
+    }
+
+    /// <summary>The solver an invocation calls, or null when it calls none.</summary>
+    public SolverTarget? Find(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+
+        // Every solver is static: this keeps the cache to the methods that could be one.
+        if (!method.IsStatic)
+        {
+            return null;
+        }
+
+        method = method.PartialDefinitionPart ?? method;
+        return targets.GetOrAdd(method, Classify);
+    }
+
+    /// <summary>The facts of the method body <paramref name="operation"/> sits in, gathered once per body.</summary>
+    public BodyFacts Facts(IOperation operation) => bodies.GetValue(ValueTracing.Root(operation), BodyFacts.Create);
+
+    private SolverTarget? Classify(IMethodSymbol method)
+    {
+        if (cholesky is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, cholesky)
+            && method.DeclaredAccessibility == Accessibility.Public)
+        {
+            return new SolverTarget(method, attribute: null, kind: null, RuntimeRoles(method));
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (DeclarationRules.KindOf(attribute.AttributeClass) is SolverKind kind)
+            {
+                return new SolverTarget(method, attribute, kind, GeneratedRoles(method, kind));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The runtime's parameters are named for what they hold.</summary>
+    private static ImmutableArray<ParameterRole> RuntimeRoles(IMethodSymbol method)
+    {
+        var roles = ImmutableArray.CreateBuilder<ParameterRole>(method.Parameters.Length);
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            roles.Add(parameter.Name switch
+            {
+                "a" or "factor" or "inverse" => ParameterRole.Matrix,
+                "b" => ParameterRole.RightHandSide,
+                "x" => ParameterRole.Solution,
+                "n" => ParameterRole.Order,
+                "nrhs" => ParameterRole.RightHandSideCount,
+                "layout" => ParameterRole.Layout,
+                _ => ParameterRole.Other,
+            });
+        }
+
+        return roles.MoveToImmutable();
+    }
+
+    /// <summary>The user names the parameters, so their roles follow from the recognized form, by position.</summary>
+    private static ImmutableArray<ParameterRole> GeneratedRoles(IMethodSymbol method, SolverKind kind)
+    {
+        if (kind == SolverKind.LeastSquares)
+        {
+            return LeastSquaresRoles(method);
+        }
+
+        if (SignatureRecognizer.Recognize(method, kind) is not SolverSignature signature)
+        {
+            return ImmutableArray<ParameterRole>.Empty;
+        }
+
+        ParameterRole[] spans = signature.Form switch
+        {
+            SolveForm.InPlace => [ParameterRole.Matrix, ParameterRole.RightHandSide],
+            SolveForm.KeepInputs => [ParameterRole.Matrix, ParameterRole.RightHandSide, ParameterRole.Solution],
+            SolveForm.Factored => [ParameterRole.Matrix, ParameterRole.RightHandSide],
+            SolveForm.Inverse => [ParameterRole.Matrix, ParameterRole.Matrix],
+            _ => [ParameterRole.Matrix],
+        };
+
+        var roles = ImmutableArray.CreateBuilder<ParameterRole>(method.Parameters.Length);
+        roles.AddRange(spans);
+        roles.Add(ParameterRole.Order);
+        if (signature.HasNrhs)
+        {
+            roles.Add(ParameterRole.RightHandSideCount);
+        }
+
+        return roles.Count == method.Parameters.Length ? roles.MoveToImmutable() : ImmutableArray<ParameterRole>.Empty;
+    }
+
+    /// <summary>
+    /// (a, b, [w,] x, int rows, int cols[, T ridge]) as DESIGN §1 lists it: the generator does not emit this
+    /// form yet, but the contract fixes its shape, so calls to it are checked already.
+    /// </summary>
+    private static ImmutableArray<ParameterRole> LeastSquaresRoles(IMethodSymbol method)
+    {
+        var p = method.Parameters;
+        int spans = 0;
+        while (spans < p.Length && p[spans].Type is INamedTypeSymbol { IsGenericType: true, Name: "Span" or "ReadOnlySpan" })
+        {
+            spans++;
+        }
+
+        int rest = p.Length - spans;
+        if (spans is not (3 or 4) || rest is not (2 or 3)
+            || p[spans].Type.SpecialType != SpecialType.System_Int32 || p[spans + 1].Type.SpecialType != SpecialType.System_Int32)
+        {
+            return ImmutableArray<ParameterRole>.Empty;
+        }
+
+        var roles = ImmutableArray.CreateBuilder<ParameterRole>(p.Length);
+        roles.Add(ParameterRole.Matrix);
+        roles.Add(ParameterRole.RightHandSide);
+        if (spans == 4)
+        {
+            roles.Add(ParameterRole.Weights);
+        }
+
+        roles.Add(ParameterRole.Solution);
+        roles.Add(ParameterRole.Rows);
+        roles.Add(ParameterRole.Columns);
+        if (rest == 3)
+        {
+            roles.Add(ParameterRole.Other);
+        }
+
+        return roles.MoveToImmutable();
+    }
+}
