@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""perf-table.py — markdown tables of the small-n factor+solve benchmarks against their peers.
+"""perf-table.py — markdown tables of the factor+solve benchmarks against their peers.
 
 Usage:
     bench/perf-table.py [PATH ...]
@@ -11,7 +11,14 @@ bench/run-small.sh puts them) and ./BenchmarkDotNet.Artifacts/results, whichever
 Prints one table per precision (SmallSolveDouble, SmallSolveFloat; per job too, when a report holds
 several): rows N, columns the median ns per factor+solve of Generated, Fallback, Eigen fixed, Eigen
 dynamic, OpenBLAS and MathNet, then each peer's median over Generated's (> 1: Generated is faster).
-A peer that was skipped or failed shows as a dash. Standard library only.
+A peer that was skipped or failed shows as a dash.
+
+For the large-n suite (LargeSolveDouble, LargeSolveFloat, bench/run-large.sh) the rows are N and the
+columns the median µs of Specialized (the runtime, one thread), TwoThreads, Unblocked, Eigen
+dynamic, OpenBLAS and MathNet, then the faster of Eigen and OpenBLAS over Specialized (> 1:
+Specialized is faster), Specialized's GFLOP/s counting n³/3 + 2n² flops, its share of the FMA
+peak measured in the same run (FmaPeak, Double or Single), and TwoThreads' speed-up.
+Standard library only.
 """
 import csv
 import glob
@@ -20,6 +27,18 @@ import re
 import sys
 
 CLASSES = {"SmallSolveDouble": "double", "SmallSolveFloat": "float"}
+LARGE_CLASSES = {"LargeSolveDouble": "double", "LargeSolveFloat": "float"}
+PEAK_CLASS = "FmaPeak"
+PEAK_METHOD = {"double": "Double", "float": "Single"}
+
+LARGE_TIMES = [
+    ("Specialized", "Specialized"),
+    ("TwoThreads", "2 threads"),
+    ("Unblocked", "Unblocked"),
+    ("EigenDynamic", "Eigen dyn"),
+    ("OpenBlas", "OpenBLAS"),
+    ("MathNet", "MathNet"),
+]
 
 # (CSV method name, column heading)
 TIMES = [
@@ -86,7 +105,7 @@ def report_files(paths):
 def class_of(row, path):
     # A joined report (--join) has a Type column; a per-class report names the class in its file name.
     name = row.get("Type") or os.path.basename(path)
-    for cls in CLASSES:
+    for cls in list(CLASSES) + list(LARGE_CLASSES) + [PEAK_CLASS]:
         if re.search(r"(^|\.)" + cls + r"(-|$)", name):
             return cls
     return None
@@ -99,14 +118,71 @@ def read(files):
         with open(path, newline="", encoding="utf-8-sig") as f:
             for row in csv.DictReader(f):
                 cls = class_of(row, path)
-                if cls is None or "N" not in row:
+                if cls is None or (cls != PEAK_CLASS and not row.get("N")):
                     continue
                 median = to_ns(row.get("Median")) if "Median" in row else None
                 if median is None:
                     median = to_ns(row.get("Mean"))
                 job = row.get("Job", "")
-                data.setdefault((cls, job), {}).setdefault(int(row["N"]), {})[row["Method"]] = median
+                n = 0 if cls == PEAK_CLASS else int(row["N"])
+                data.setdefault((cls, job), {}).setdefault(n, {})[row["Method"]] = median
     return data
+
+
+def peak_gflops(data, precision):
+    """GFLOP/s of the FmaPeak probe for a precision (its time per operation is ns per flop), or None."""
+    for (cls, _job), rows in data.items():
+        if cls == PEAK_CLASS:
+            ns = rows.get(0, {}).get(PEAK_METHOD[precision])
+            if ns:
+                return 1 / ns
+    return None
+
+
+def fmt_us(v):
+    if v is None:
+        return "—"
+    us = v / 1000
+    if us >= 100:
+        return f"{us:,.0f}"
+    if us >= 10:
+        return f"{us:.1f}"
+    return f"{us:.2f}"
+
+
+def print_large(data, jobs, first):
+    for cls, precision in LARGE_CLASSES.items():
+        peak = peak_gflops(data, precision)
+        for job in sorted(jobs.get(cls, [])):
+            rows = data[(cls, job)]
+            if not first:
+                print()
+            first = False
+            title = f"### {precision} ({cls})"
+            if len(jobs[cls]) > 1 or not (job in ("", "DefaultJob") or job.startswith("Job-")):
+                title += f", job {job}"
+            print(title)
+            print()
+            peak_text = f"{peak:.1f} GFLOP/s" if peak else "not measured"
+            print("Median µs per factor+solve, one right-hand side, 4 distinct SPD matrices cycled; "
+                  "peer/Spec = the faster of Eigen and OpenBLAS over Specialized; GFLOP/s count n³/3 + 2n²; "
+                  f"FMA peak ({PEAK_CLASS}.{PEAK_METHOD[precision]}, same run): {peak_text}.")
+            print()
+            heads = ["N"] + [h for _, h in LARGE_TIMES] + ["peer/Spec", "GFLOP/s", "% peak", "2T speed-up"]
+            print("| " + " | ".join(heads) + " |")
+            print("|" + "|".join(" ---: " for _ in heads) + "|")
+            for n in sorted(rows):
+                r = rows[n]
+                spec = r.get("Specialized")
+                peers = [v for v in (r.get("EigenDynamic"), r.get("OpenBlas")) if v]
+                gflops = (n ** 3 / 3 + 2 * n * n) / spec if spec else None
+                cells = [str(n)] + [fmt_us(r.get(m)) for m, _ in LARGE_TIMES]
+                cells += [fmt_ratio(min(peers) if peers else None, spec),
+                          f"{gflops:.1f}" if gflops else "—",
+                          f"{100 * gflops / peak:.0f}" if gflops and peak else "—",
+                          fmt_ratio(spec, r.get("TwoThreads"))]
+                print("| " + " | ".join(cells) + " |")
+    return first
 
 
 def fmt_ns(v):
@@ -132,8 +208,8 @@ def main(argv):
         return 0
     files = report_files(argv)
     data = read(files)
-    if not data:
-        print("perf-table: no SmallSolveDouble / SmallSolveFloat rows in " + (", ".join(files) or "(no report files found)"),
+    if not any(cls in CLASSES or cls in LARGE_CLASSES for cls, _ in data):
+        print("perf-table: no SmallSolve* / LargeSolve* rows in " + (", ".join(files) or "(no report files found)"),
               file=sys.stderr)
         return 1
     jobs = {}
@@ -163,6 +239,7 @@ def main(argv):
                 gen = r.get("Generated")
                 cells = [str(n)] + [fmt_ns(r.get(m)) for m, _ in TIMES] + [fmt_ratio(r.get(m), gen) for m, _ in RATIOS]
                 print("| " + " | ".join(cells) + " |")
+    print_large(data, jobs, first)
     return 0
 
 

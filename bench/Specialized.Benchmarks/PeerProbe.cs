@@ -56,11 +56,14 @@ public static unsafe class PeerProbe
     public static Peer? PeerOf(MethodInfo method) => method.GetCustomAttribute<PeerAttribute>()?.Peer;
 
     /// <summary>Whether the benchmark method can run at order n: ours always; a peer's when it is available and, for fixed-size peers, compiled for n.</summary>
-    public static bool Runs(MethodInfo method, int n) => method.GetCustomAttribute<PeerAttribute>() switch
-    {
-        null => true,
-        { Peer: var peer, FixedSizeOnly: var fixedOnly } => IsAvailable(peer) && (!fixedOnly || peer != Peer.Eigen || EigenPeer.HasFixed(n)),
-    };
+    /// <remarks>A <see cref="SizeRangeAttribute"/> on the method limits either kind to its range of n.</remarks>
+    public static bool Runs(MethodInfo method, int n) =>
+        (method.GetCustomAttribute<SizeRangeAttribute>() is not { } range || (n >= range.Min && n <= range.Max))
+        && method.GetCustomAttribute<PeerAttribute>() switch
+        {
+            null => true,
+            { Peer: var peer, FixedSizeOnly: var fixedOnly } => IsAvailable(peer) && (!fixedOnly || peer != Peer.Eigen || EigenPeer.HasFixed(n)),
+        };
 
     private static Dictionary<Peer, string?> ProbeAll() => new()
     {

@@ -9,48 +9,51 @@ namespace Specialized;
 internal static class CholeskyCore<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static SolveResult Factor(Span<T> a, int n, Triangle triangle, MatrixLayout layout)
+    public static SolveResult Factor(Span<T> a, int n, Triangle triangle, MatrixLayout layout, int degreeOfParallelism = 1)
     {
         bool rowWise = CheckShape(a.Length, nameof(a), n, 0, triangle, layout);
-        return CholeskyKernel<T>.Factor(a.Slice(0, n * n), n, rowWise);
+        int workers = Workers(degreeOfParallelism);
+        return BlockedCholesky<T>.Factor(a.Slice(0, n * n), n, rowWise, workers);
     }
 
     public static void SolveFactored(ReadOnlySpan<T> factor, Span<T> b, int n, int nrhs, Triangle triangle, MatrixLayout layout)
     {
         bool rowWise = CheckShape(factor.Length, nameof(factor), n, nrhs, triangle, layout);
         CheckVector(b.Length, n, nrhs, nameof(b));
-        CholeskyKernel<T>.Solve(factor.Slice(0, n * n), b.Slice(0, n * nrhs), n, nrhs, rowWise);
+        BlockedCholesky<T>.Solve(factor.Slice(0, n * n), b.Slice(0, n * nrhs), n, nrhs, rowWise);
     }
 
-    public static SolveResult SolveInPlace(Span<T> a, Span<T> b, int n, int nrhs, Triangle triangle, MatrixLayout layout)
+    public static SolveResult SolveInPlace(Span<T> a, Span<T> b, int n, int nrhs, Triangle triangle, MatrixLayout layout, int degreeOfParallelism = 1)
     {
         bool rowWise = CheckShape(a.Length, nameof(a), n, nrhs, triangle, layout);
         CheckVector(b.Length, n, nrhs, nameof(b));
+        int workers = Workers(degreeOfParallelism);
         Span<T> factor = a.Slice(0, n * n);
-        SolveResult result = CholeskyKernel<T>.Factor(factor, n, rowWise);
+        SolveResult result = BlockedCholesky<T>.Factor(factor, n, rowWise, workers);
         if (result.Success)
         {
-            CholeskyKernel<T>.Solve(factor, b.Slice(0, n * nrhs), n, nrhs, rowWise);
+            BlockedCholesky<T>.Solve(factor, b.Slice(0, n * nrhs), n, nrhs, rowWise);
         }
 
         return result;
     }
 
-    public static SolveResult Solve(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, Triangle triangle, MatrixLayout layout)
+    public static SolveResult Solve(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, Triangle triangle, MatrixLayout layout, int degreeOfParallelism = 1)
     {
         bool rowWise = CheckShape(a.Length, nameof(a), n, nrhs, triangle, layout);
         CheckVector(b.Length, n, nrhs, nameof(b));
         CheckVector(x.Length, n, nrhs, nameof(x));
+        int workers = Workers(degreeOfParallelism);
         int size = n * n;
         if (size <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
         {
-            return SolveCopy(a, b, x, n, nrhs, rowWise, stackalloc T[size]);
+            return SolveCopy(a, b, x, n, nrhs, rowWise, workers, stackalloc T[size]);
         }
 
         T[] rented = ArrayPool<T>.Shared.Rent(size);
         try
         {
-            return SolveCopy(a, b, x, n, nrhs, rowWise, rented.AsSpan(0, size));
+            return SolveCopy(a, b, x, n, nrhs, rowWise, workers, rented.AsSpan(0, size));
         }
         finally
         {
@@ -88,7 +91,7 @@ internal static class CholeskyCore<T>
     private static SolveResult InvertCopy(ReadOnlySpan<T> a, Span<T> inverse, int n, bool rowWise, Span<T> scratch)
     {
         CholeskyKernel<T>.CopyTriangleColumnWise(a, scratch, n, rowWise);
-        SolveResult result = CholeskyKernel<T>.Factor(scratch, n, rowWise: false);
+        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, rowWise: false);
         if (result.Success)
         {
             CholeskyKernel<T>.InvertFactored(scratch, inverse, n);
@@ -99,18 +102,77 @@ internal static class CholeskyCore<T>
 
     // Factors a copy of a's stored triangle, and only on success copies b to x and solves there,
     // so x is untouched on failure.
-    private static SolveResult SolveCopy(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, bool rowWise, Span<T> scratch)
+    private static SolveResult SolveCopy(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, bool rowWise, int workers, Span<T> scratch)
     {
         CholeskyKernel<T>.CopyTriangle(a, scratch, n, rowWise);
-        SolveResult result = CholeskyKernel<T>.Factor(scratch, n, rowWise);
+        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, rowWise, workers);
         if (result.Success)
         {
             Span<T> xs = x.Slice(0, n * nrhs);
             b.Slice(0, n * nrhs).CopyTo(xs);
-            CholeskyKernel<T>.Solve(scratch, xs, n, nrhs, rowWise);
+            BlockedCholesky<T>.Solve(scratch, xs, n, nrhs, rowWise);
         }
 
         return result;
+    }
+
+    public static SolveResult LogDeterminant(ReadOnlySpan<T> a, out T logDeterminant, int n, Triangle triangle, MatrixLayout layout, int degreeOfParallelism)
+    {
+        bool rowWise = CheckShape(a.Length, nameof(a), n, 0, triangle, layout);
+        int workers = Workers(degreeOfParallelism);
+        int size = n * n;
+        if (size <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
+        {
+            return LogDeterminantCopy(a, out logDeterminant, n, rowWise, workers, stackalloc T[size]);
+        }
+
+        T[] rented = ArrayPool<T>.Shared.Rent(size);
+        try
+        {
+            return LogDeterminantCopy(a, out logDeterminant, n, rowWise, workers, rented.AsSpan(0, size));
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(rented);
+        }
+    }
+
+    public static T LogDeterminantFactored(ReadOnlySpan<T> factor, int n, Triangle triangle, MatrixLayout layout)
+    {
+        CheckShape(factor.Length, nameof(factor), n, 0, triangle, layout);
+        return LogDeterminantOf(factor, n);
+    }
+
+    private static SolveResult LogDeterminantCopy(ReadOnlySpan<T> a, out T logDeterminant, int n, bool rowWise, int workers, Span<T> scratch)
+    {
+        CholeskyKernel<T>.CopyTriangle(a, scratch, n, rowWise);
+        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, rowWise, workers);
+        logDeterminant = result.Success ? LogDeterminantOf(scratch, n) : T.NaN;
+        return result;
+    }
+
+    // log det A = 2·Σ log L(i, i); the diagonal sits at i·(n + 1) in every storage. Summed in double
+    // so float factors of large n do not lose the small terms.
+    private static T LogDeterminantOf(ReadOnlySpan<T> factor, int n)
+    {
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += Math.Log(double.CreateTruncating(factor[i * (n + 1)]));
+        }
+
+        return T.CreateTruncating(2 * sum);
+    }
+
+    // At most one worker per processor: more would only add scratch and contention.
+    private static int Workers(int degreeOfParallelism)
+    {
+        if (degreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(degreeOfParallelism), degreeOfParallelism, "degreeOfParallelism must be at least 1.");
+        }
+
+        return Math.Min(degreeOfParallelism, Environment.ProcessorCount);
     }
 
     /// <summary>

@@ -12,68 +12,71 @@ internal static class CholeskyKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Factors in place; on failure returns the first bad pivot (not positive or not finite).</summary>
-    public static SolveResult Factor(Span<T> a, int n, bool rowWise) =>
-        rowWise ? FactorRowWise(a, n) : FactorColumnWise(a, n);
+    public static SolveResult Factor(Span<T> a, int n, bool rowWise) => Factor(a, n, n, rowWise);
 
-    // L(i, j) at i·n + j. Left-looking (Crout): each entry is one contiguous dot product.
-    private static SolveResult FactorRowWise(Span<T> a, int n)
+    /// <summary>
+    /// Factors the n x n matrix at the start of <paramref name="a"/> whose rows (row-wise) or columns
+    /// (column-wise) are <paramref name="ld"/> apart: the diagonal blocks of the blocked factorization.
+    /// </summary>
+    public static SolveResult Factor(Span<T> a, int n, int ld, bool rowWise) =>
+        rowWise ? FactorRowWise(a, n, ld) : FactorColumnWise(a, n, ld);
+
+    // L(i, j) at i·ld + j. Left-looking (Crout): each entry is one contiguous dot product.
+    private static SolveResult FactorRowWise(Span<T> a, int n, int ld)
     {
         for (int j = 0; j < n; j++)
         {
-            ReadOnlySpan<T> rowJ = a.Slice(j * n, j);
-            T d = a[j * n + j] - VectorOps.Dot(rowJ, rowJ);
+            ReadOnlySpan<T> rowJ = a.Slice(j * ld, j);
+            T d = a[j * ld + j] - VectorOps.Dot(rowJ, rowJ);
             if (!IsValidPivot(d))
             {
                 return SolveResult.Failed(j);
             }
 
             T ljj = T.Sqrt(d);
-            a[j * n + j] = ljj;
+            a[j * ld + j] = ljj;
             T r = T.One / ljj;
             for (int i = j + 1; i < n; i++)
             {
-                int ij = i * n + j;
-                a[ij] = (a[ij] - VectorOps.Dot(a.Slice(i * n, j), rowJ)) * r;
+                int ij = i * ld + j;
+                a[ij] = (a[ij] - VectorOps.Dot(a.Slice(i * ld, j), rowJ)) * r;
             }
         }
 
         return SolveResult.Succeeded;
     }
 
-    // L(i, j) at j·n + i, i.e. row j of the buffer holds column j of L. Right-looking: the trailing
+    // L(i, j) at j·ld + i, i.e. row j of the buffer holds column j of L. Right-looking: the trailing
     // update is a contiguous axpy per row of the buffer.
-    private static SolveResult FactorColumnWise(Span<T> a, int n)
+    private static SolveResult FactorColumnWise(Span<T> a, int n, int ld)
     {
         for (int j = 0; j < n; j++)
         {
-            T d = a[j * n + j];
+            T d = a[j * ld + j];
             if (!IsValidPivot(d))
             {
                 return SolveResult.Failed(j);
             }
 
             T ljj = T.Sqrt(d);
-            a[j * n + j] = ljj;
-            Span<T> below = a.Slice(j * n + j + 1, n - j - 1);
+            a[j * ld + j] = ljj;
+            Span<T> below = a.Slice(j * ld + j + 1, n - j - 1);
             VectorOps.Scale(T.One / ljj, below);
             for (int c = j + 1; c < n; c++)
             {
-                VectorOps.Axpy(-below[c - j - 1], below.Slice(c - j - 1), a.Slice(c * n + c, n - c));
+                VectorOps.Axpy(-below[c - j - 1], below.Slice(c - j - 1), a.Slice(c * ld + c, n - c));
             }
         }
 
         return SolveResult.Succeeded;
     }
 
-    /// <summary>Solves L·Lᵀ·X = B in place; B is n x nrhs, row-major.</summary>
+    /// <summary>
+    /// Solves L·Lᵀ·X = B in place, B n x nrhs row-major, a row of B at a time: the many-rhs solve
+    /// for orders below the blocked crossover.
+    /// </summary>
     public static void Solve(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise)
     {
-        if (nrhs == 1)
-        {
-            SolveVector(l, b, n, rowWise);
-            return;
-        }
-
         int rowStride = rowWise ? n : 1;
         int colStride = rowWise ? 1 : n;
 
@@ -103,10 +106,10 @@ internal static class CholeskyKernel<T>
     }
 
     /// <summary>
-    /// One right-hand side: each step runs along a contiguous stretch of the factor, as a dot
+    /// Solves L·Lᵀ·x = b in place for one right-hand side: each step runs along a contiguous stretch of the factor, as a dot
     /// product (over a row of L) or an axpy (over a column), instead of n²/2 length-1 row updates.
     /// </summary>
-    private static void SolveVector(ReadOnlySpan<T> l, Span<T> x, int n, bool rowWise)
+    public static void SolveVector(ReadOnlySpan<T> l, Span<T> x, int n, bool rowWise)
     {
         if (rowWise)
         {
@@ -134,6 +137,27 @@ internal static class CholeskyKernel<T>
             for (int i = n - 1; i >= 0; i--)
             {
                 x[i] = (x[i] - VectorOps.Dot(l.Slice(i * n + i + 1, n - i - 1), x.Slice(i + 1))) / l[i * n + i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A few right-hand sides: each column of B is gathered into <paramref name="column"/> (n long),
+    /// solved as one vector, and scattered back, so every step still runs along the factor.
+    /// </summary>
+    public static void SolveByColumns(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise, Span<T> column)
+    {
+        for (int j = 0; j < nrhs; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                column[i] = b[i * nrhs + j];
+            }
+
+            SolveVector(l, column, n, rowWise);
+            for (int i = 0; i < n; i++)
+            {
+                b[i * nrhs + j] = column[i];
             }
         }
     }

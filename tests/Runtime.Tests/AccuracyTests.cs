@@ -48,7 +48,8 @@ public class AccuracyTests
             ("forward", LapackRatios.ForwardError<double>(matrix, rhs, b)));
     }
 
-    private static void Check<T>(TestMatrix matrix)
+    /// <summary>Every form on every storage, with <see cref="TestData.RightHandSideCounts"/> or the given counts.</summary>
+    internal static void Check<T>(TestMatrix matrix, int[]? rightHandSideCounts = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CholeskyApi<T> api = CholeskyApi<T>.Instance;
@@ -66,7 +67,7 @@ public class AccuracyTests
                 matrix.Describe($"{storage}, Factor"),
                 ("factor", LapackRatios.Factor<T>(matrix, factor, triangle, layout)));
 
-            foreach (int nrhs in TestData.RightHandSideCounts)
+            foreach (int nrhs in rightHandSideCounts ?? TestData.RightHandSideCounts)
             {
                 RightHandSide rhs = matrix.CreateRightHandSide(nrhs, TestData.Seed(n, nrhs));
                 string context = matrix.Describe($"{storage}, nrhs={nrhs}");

@@ -29,6 +29,36 @@ public class AllocationTests
         AssertNoAllocation<float>(n);
     }
 
+    // The blocked solve (8 or more right-hand sides) and the log-determinant rent their scratch too.
+    [Theory]
+    [InlineData(97)]
+    [InlineData(300)]
+    public void Blocked_solve_and_log_determinant_do_not_allocate(int n)
+    {
+        const int nrhs = 15;
+        TestMatrix matrix = TestMatrix.Create(2, n, Precision.Double, TestData.Seed(n, 2));
+        double[] a = MatrixStorage.Store<double>(matrix.Dense, n, Triangle.Upper, MatrixLayout.RowMajor);
+        double[] b = MatrixStorage.Convert<double>(matrix.CreateRightHandSide(nrhs).B);
+        double[] x = new double[b.Length];
+        void Run()
+        {
+            Assert.True(Cholesky.Solve(a.AsSpan(), b.AsSpan(), x.AsSpan(), n, nrhs, Triangle.Upper, MatrixLayout.RowMajor));
+            Assert.True(Cholesky.LogDeterminant(a, out double logDet, n, Triangle.Upper, MatrixLayout.RowMajor));
+            Assert.True(double.IsFinite(logDet));
+        }
+
+        Run();
+        long allocated = Allocations.Measure(() =>
+        {
+            for (int k = 0; k < 20; k++)
+            {
+                Run();
+            }
+        });
+
+        Assert.True(allocated == 0, $"n={n}: {allocated} bytes allocated over 20 blocked solves and log-determinants");
+    }
+
     private static void AssertNoAllocation<T>(int n)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -82,7 +82,8 @@ public class FailureTests
         CheckFailure<float>(dense, n, expectedPivot, $"n={n}");
     }
 
-    private static void CheckFailure<T>(double[] dense, int n, int expectedPivot, string context)
+    /// <summary>Every form on every storage fails at <paramref name="expectedPivot"/> and leaves what it promises alone.</summary>
+    internal static void CheckFailure<T>(double[] dense, int n, int expectedPivot, string context)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CholeskyApi<T> api = CholeskyApi<T>.Instance;

@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+
+namespace Specialized;
+
+/// <summary>
+/// Cache blocking of the blocked kernels (BLIS's MC/KC/NC), sized for a 32 KiB L1 and a 512 KiB L2
+/// per core: a KC x NR micro-panel of B (16 KiB) stays in L1 while the MC x KC block of A (288 KiB
+/// in double) stays in L2. Both are counted in bytes, so float gets twice the depth.
+/// </summary>
+internal static class BlockSizes<T>
+{
+    /// <summary>Depth of one packed rank-KC update.</summary>
+    public static int KC => 2048 / Unsafe.SizeOf<T>();
+
+    /// <summary>Rows of A packed at a time (a multiple of every kernel's MR).</summary>
+    public const int MC = 144;
+
+    /// <summary>Order at or below which the recursion factors a diagonal block unblocked.</summary>
+    public const int FactorBase = 64;
+
+    /// <summary>Width at or below which the recursive triangular solve substitutes directly.</summary>
+    public const int SolveBase = 16;
+
+    /// <summary>Rows of a panel the direct substitution transposes at a time (SolveBase x SolveChunk stays in L1).</summary>
+    public const int SolveChunk = 128;
+
+    /// <summary>
+    /// Splits an order n > 16 in two near-halves, the first a multiple of 16 so each recursion
+    /// level's blocks start on a tile boundary of every micro-kernel.
+    /// </summary>
+    public static int Split(int n) => ((n / 2) + 15) & ~15;
+}

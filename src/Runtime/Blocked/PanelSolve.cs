@@ -1,0 +1,84 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Specialized;
+
+/// <summary>
+/// B := B·L⁻ᵀ for an m x w panel B and a w x w lower-triangular L: the panel step of the blocked
+/// factorization (LAPACK's dtrsm, right side, lower, transposed). Recursive on w, so all but
+/// SolveBase-wide strips of the work are GEMM updates on the micro-kernel.
+/// </summary>
+internal static class PanelSolve<T, TKernel>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TKernel : struct, IMicroKernel<T>
+{
+    public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
+    {
+        if (w <= BlockSizes<T>.SolveBase)
+        {
+            Substitute(l, b, m, w, buffers.Panel);
+            return;
+        }
+
+        int w1 = BlockSizes<T>.Split(w);
+        Run(l, b, m, w1, buffers);
+        Gemm<T, TKernel>.Update(b.Block(0, w1), b, l.Block(w1, 0), m, w - w1, w1, TriangleMask.Full, buffers);
+        Run(l.Block(w1, w1), b.Block(0, w1), m, w - w1, buffers);
+    }
+
+    // Row i of B solves L·xᵢᵀ = bᵢᵀ. Run down the columns of B, each a contiguous vector, as scale
+    // and axpy over many rows at once: in place when B's columns are contiguous, else on chunks of
+    // rows transposed into the scratch (read row by row, so both sides stream).
+    private static void Substitute(MatrixRef<T> l, MatrixRef<T> b, int m, int w, Span<T> scratch)
+    {
+        if (b.RowStride == 1)
+        {
+            for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
+            {
+                int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);
+                SubstituteColumns(l, MemoryMarshal.CreateSpan(ref b[i0, 0], (int)((w - 1) * b.ColumnStride) + rows), (int)b.ColumnStride, rows, w);
+            }
+
+            return;
+        }
+
+        for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
+        {
+            int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);
+            for (int i = 0; i < rows; i++)
+            {
+                ref T row = ref b[i0 + i, 0];
+                for (int j = 0; j < w; j++)
+                {
+                    scratch[j * rows + i] = Unsafe.Add(ref row, j * b.ColumnStride);
+                }
+            }
+
+            SubstituteColumns(l, scratch, rows, rows, w);
+            for (int i = 0; i < rows; i++)
+            {
+                ref T row = ref b[i0 + i, 0];
+                for (int j = 0; j < w; j++)
+                {
+                    Unsafe.Add(ref row, j * b.ColumnStride) = scratch[j * rows + i];
+                }
+            }
+        }
+    }
+
+    // Column j of the rows x w block starts at columns[j·stride]; forward substitution by columns.
+    private static void SubstituteColumns(MatrixRef<T> l, Span<T> columns, int stride, int rows, int w)
+    {
+        for (int j = 0; j < w; j++)
+        {
+            Span<T> xj = columns.Slice(j * stride, rows);
+            VectorOps.Scale(T.One / l[j, j], xj);
+            for (int c = j + 1; c < w; c++)
+            {
+                VectorOps.Axpy(-l[c, j], xj, columns.Slice(c * stride, rows));
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+
+namespace Specialized;
+
+/// <summary>
+/// One large GEMM update shared among worker threads by column blocks of C, each worker with its
+/// own packing buffers. Block edges fall on multiples of NR, so every element of C sees the same
+/// tiles and the same sequence of operations as on one thread: the result is bit-identical.
+/// </summary>
+/// <remarks>
+/// The workers receive raw addresses: the caller (<see cref="BlockedCholesky{T}"/>) pins the
+/// matrix and the scratch for the whole factorization before any update can get here.
+/// </remarks>
+internal static unsafe class ParallelGemm<T, TKernel>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TKernel : struct, IMicroKernel<T>
+{
+    /// <summary>m·n·k below which the fork and join cost more than the work saved.</summary>
+    public const long MinimumWork = 1 << 20;
+
+    /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
+    public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
+    {
+        var job = new Job
+        {
+            C = (T*)Unsafe.AsPointer(ref c.Origin),
+            Ldc = c.RowStride,
+            A = (T*)Unsafe.AsPointer(ref a.Origin),
+            ARowStride = a.RowStride,
+            AColumnStride = a.ColumnStride,
+            B = (T*)Unsafe.AsPointer(ref b.Origin),
+            BRowStride = b.RowStride,
+            BColumnStride = b.ColumnStride,
+            M = m,
+            N = n,
+            K = k,
+            Mask = mask,
+            Parts = buffers.Workers,
+            Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch)),
+            WorkerLength = buffers.WorkerLength,
+            Order = buffers.Order,
+        };
+        Parallel.For(0, job.Parts, new ParallelOptions { MaxDegreeOfParallelism = job.Parts }, job.Run);
+    }
+
+    /// <summary>The first column of part <paramref name="part"/>: equal work per part, on a multiple of NR.</summary>
+    public static int Boundary(int part, int parts, int n, TriangleMask mask)
+    {
+        if (part >= parts)
+        {
+            return n;
+        }
+
+        double share = (double)part / parts;
+        double x = mask switch
+        {
+            // Column j holds n − j elements of the lower triangle, j + 1 of the upper.
+            TriangleMask.Lower => n - Math.Sqrt((double)n * n * (1 - share)),
+            TriangleMask.Upper => n * Math.Sqrt(share),
+            _ => n * share,
+        };
+        int nr = TKernel.NR;
+        return Math.Min(n, (int)Math.Round(x / nr) * nr);
+    }
+
+    private sealed class Job
+    {
+        public T* C;
+        public nint Ldc;
+        public T* A;
+        public nint ARowStride;
+        public nint AColumnStride;
+        public T* B;
+        public nint BRowStride;
+        public nint BColumnStride;
+        public int M;
+        public int N;
+        public int K;
+        public TriangleMask Mask;
+        public int Parts;
+        public T* Scratch;
+        public int WorkerLength;
+        public int Order;
+
+        public void Run(int part)
+        {
+            int j0 = Boundary(part, Parts, N, Mask);
+            int j1 = Boundary(part + 1, Parts, N, Mask);
+            if (j1 <= j0)
+            {
+                return;
+            }
+
+            var c = new MatrixRef<T>(ref Unsafe.AsRef<T>(C), Ldc, 1);
+            var a = new MatrixRef<T>(ref Unsafe.AsRef<T>(A), ARowStride, AColumnStride);
+            var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
+            var scratch = new Span<T>(Scratch + (nint)part * WorkerLength, WorkerLength);
+            // Only factorizations share updates, so the widest update is Order columns (PackBuffers.WorkerShare).
+            var buffers = new PackBuffers<T>(scratch, Order, (Order + Parts - 1) / Parts + TKernel.NR, TKernel.MR, TKernel.NR);
+            Gemm<T, TKernel>.Update(c.Block(0, j0), a, b.Block(j0, 0), M, j1 - j0, K, Mask, buffers, -j0);
+        }
+    }
+}
