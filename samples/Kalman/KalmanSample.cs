@@ -74,7 +74,7 @@ public static class KalmanSample
                     samples.RecordInputs(s, b);
                 }
 
-                SolveResult result = InnovationSolver.SolveByFactor(s, b, M, Cols);
+                SolveResult result = InnovationSolver.Solve(s, b, M, Cols);
                 if (!result)
                 {
                     throw new InvalidOperationException($"step {step}: innovation covariance not positive definite at pivot {result.FailedPivot}");
