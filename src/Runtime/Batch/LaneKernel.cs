@@ -1,9 +1,7 @@
 using System;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Specialized;
 
@@ -69,11 +67,11 @@ internal static class LaneKernel<T>
                 Vector256<T> l = tri[rowI + k] * r;
                 for (int j = k + 1; j <= i; j++)
                 {
-                    tri[rowI + j] = MultiplySubtract(tri[rowI + j], l, tri[j * (j + 1) / 2 + k]);
+                    tri[rowI + j] = FusedMultiplyAdd.Negated(l, tri[j * (j + 1) / 2 + k], tri[rowI + j]);
                 }
 
                 tri[rowI + k] = l;
-                rhs[i] = MultiplySubtract(rhs[i], l, rhs[k]);
+                rhs[i] = FusedMultiplyAdd.Negated(l, rhs[k], rhs[i]);
             }
         }
 
@@ -83,7 +81,7 @@ internal static class LaneKernel<T>
             Vector256<T> v = rhs[i] * reciprocal[i];
             for (int j = i + 1; j < n; j++)
             {
-                v = MultiplySubtract(v, tri[j * (j + 1) / 2 + i], rhs[j]);
+                v = FusedMultiplyAdd.Negated(tri[j * (j + 1) / 2 + i], rhs[j], v);
             }
 
             rhs[i] = v;
@@ -141,25 +139,5 @@ internal static class LaneKernel<T>
         {
             results[BitOperations.TrailingZeroCount(lanes)] = SolveResult.Failed(pivot);
         }
-    }
-
-    /// <summary>c − a·b, fused where the hardware has FMA (the JIT keeps one branch per T).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> MultiplySubtract(Vector256<T> c, Vector256<T> a, Vector256<T> b)
-    {
-        if (Fma.IsSupported)
-        {
-            if (typeof(T) == typeof(double))
-            {
-                return Fma.MultiplyAddNegated(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-            }
-
-            if (typeof(T) == typeof(float))
-            {
-                return Fma.MultiplyAddNegated(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-            }
-        }
-
-        return c - a * b;
     }
 }

@@ -29,6 +29,26 @@ internal static class FusedMultiplyAdd
         return a * b + c;
     }
 
+    /// <summary>c − a·b in one rounding where the hardware has FMA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Negated<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    {
+        if (Fma.IsSupported)
+        {
+            if (typeof(T) == typeof(double))
+            {
+                return Fma.MultiplyAddNegated(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+            }
+
+            if (typeof(T) == typeof(float))
+            {
+                return Fma.MultiplyAddNegated(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+            }
+        }
+
+        return c - a * b;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Apply<T>(Vector128<T> a, Vector128<T> b, Vector128<T> c)
     {
