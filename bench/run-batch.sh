@@ -13,19 +13,5 @@
 # SPECIALIZED_BENCH_N=4,8 narrows the sizes. The 1,000,000-system cases hold 2 GB (double, n = 16).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(dirname "$here")"
-artifacts="$here/Specialized.Benchmarks/BenchmarkDotNet.Artifacts"
-
-install=1
-if [[ "${1:-}" == --no-install ]]; then install=0; shift; fi
-if [[ "${SKIP_INSTALL:-0}" == 1 ]]; then install=0; fi
-
-if ((install)); then
-  "$here/install-peers.sh" || echo "run-batch: install-peers.sh failed; running with the peers that are there" >&2
-fi
-
-cd "$repo"
-dotnet run -c Release --project bench/Specialized.Benchmarks -- \
-  --filter '*BatchSolve*' --artifacts "$artifacts" "$@"
-python3 "$here/batch-table.py" "$artifacts/results"
+source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"
+run_suite batch batch-table.py '*BatchSolve*' -- "$@"

@@ -15,19 +15,5 @@
 # narrows the sizes. Run one suite at a time: two at once on 2 cores measure each other.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(dirname "$here")"
-artifacts="$here/Specialized.Benchmarks/BenchmarkDotNet.Artifacts"
-
-install=1
-if [[ "${1:-}" == --no-install ]]; then install=0; shift; fi
-if [[ "${SKIP_INSTALL:-0}" == 1 ]]; then install=0; fi
-
-if ((install)); then
-  "$here/install-peers.sh" || echo "run-small: install-peers.sh failed; running with the peers that are there" >&2
-fi
-
-cd "$repo"
-dotnet run -c Release --project bench/Specialized.Benchmarks -- \
-  --filter '*SmallSolve*' --artifacts "$artifacts" "$@"
-python3 "$here/perf-table.py" "$artifacts/results"
+source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"
+run_suite small perf-table.py '*SmallSolve*' -- "$@"

@@ -1,0 +1,33 @@
+# suite.sh — what bench/run-small.sh, run-batch.sh and run-large.sh share; sourced, not run.
+#
+# run_suite NAME TABLE FILTER... -- [--no-install] [BenchmarkDotNet arguments ...]
+#   1. bench/install-peers.sh (apt packages + bench/native build), unless --no-install is given or
+#      SKIP_INSTALL=1; if it fails the run goes on and the missing peers are skipped;
+#   2. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter FILTER...,
+#      artifacts in bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts;
+#   3. bench/TABLE on the results.
+# Run one suite at a time, on a quiet machine: two at once on 2 cores measure each other.
+
+run_suite() {
+  local name="$1" table="$2"
+  shift 2
+  local filters=()
+  while [[ $# -gt 0 && "$1" != -- ]]; do filters+=("$1"); shift; done
+  [[ "${1:-}" == -- ]] && shift
+
+  local here repo artifacts install=1
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  repo="$(dirname "$here")"
+  artifacts="$here/Specialized.Benchmarks/BenchmarkDotNet.Artifacts"
+  if [[ "${1:-}" == --no-install ]]; then install=0; shift; fi
+  if [[ "${SKIP_INSTALL:-0}" == 1 ]]; then install=0; fi
+
+  if ((install)); then
+    "$here/install-peers.sh" || echo "run-$name: install-peers.sh failed; running with the peers that are there" >&2
+  fi
+
+  cd "$repo"
+  dotnet run -c Release --project bench/Specialized.Benchmarks -- \
+    --filter "${filters[@]}" --artifacts "$artifacts" "$@"
+  python3 "$here/$table" "$artifacts/results"
+}
