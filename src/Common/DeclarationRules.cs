@@ -68,6 +68,20 @@ internal static class DeclarationRules
     /// <summary>Triangle and MatrixLayout both define exactly the values 0 and 1.</summary>
     public static bool IsEnumArgumentValid(int value) => value is 0 or 1;
 
+    /// <summary>The value of a bool named argument (Refine), false when absent.</summary>
+    public static bool BoolArgument(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Kind == TypedConstantKind.Primitive && argument.Value.Value is bool value)
+            {
+                return value;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value of an enum-typed named argument (Triangle, Layout), the default (0) when absent.</summary>
     public static int EnumArgument(AttributeData attribute, string name)
     {

@@ -13,6 +13,7 @@ internal static class KnownNames
     public const string MaxCols = "MaxCols";
     public const string Triangle = "Triangle";
     public const string Layout = "Layout";
+    public const string Refine = "Refine";
 
     /// <summary>Valid range of MaxN and MaxCols, and their default.</summary>
     public const int SizeMin = 1;

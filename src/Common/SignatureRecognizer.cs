@@ -21,7 +21,8 @@ internal static class SignatureRecognizer
             "(Span<T> a, int n) returning bool or SolveResult, the factor in place; T is double or float",
         SolverKind.SpdInverse =>
             "(ReadOnlySpan<T> a, Span<T> inverse, int n) returning bool or SolveResult; T is double or float",
-        _ => "none yet: this version of Specialized does not generate [LeastSquares]",
+        _ => "(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int rows, int cols), optionally with ReadOnlySpan<T> w after b " +
+            "and/or T ridge last, returning bool or SolveResult; T is double or float",
     };
 
     public static SolverSignature? Recognize(IMethodSymbol method, SolverKind kind)
@@ -53,6 +54,7 @@ internal static class SignatureRecognizer
             SolverKind.SpdSolve => RecognizeSolve(p, returnsSolveResult),
             SolverKind.SpdFactor when !returnsVoid => RecognizeFactor(p, returnsSolveResult),
             SolverKind.SpdInverse when !returnsVoid => RecognizeInverse(p, returnsSolveResult),
+            SolverKind.LeastSquares when !returnsVoid => RecognizeLeastSquares(p, returnsSolveResult),
             _ => null,
         };
     }
@@ -141,6 +143,33 @@ internal static class SignatureRecognizer
         }
 
         return new SolverSignature(SolverKind.SpdInverse, SolveForm.Inverse, element, returnsSolveResult, HasNrhs: false);
+    }
+
+    // (ReadOnlySpan a, ReadOnlySpan b[, ReadOnlySpan w], Span x, int rows, int cols[, T ridge]).
+    private static SolverSignature? RecognizeLeastSquares(ImmutableArray<IParameterSymbol> p, bool returnsSolveResult)
+    {
+        if (p.Length is < 5 or > 7 || SpanElement(p[0].Type, readOnly: true) is not ElementType element
+            || SpanElement(p[1].Type, readOnly: true) != element)
+        {
+            return null;
+        }
+
+        bool weighted = SpanElement(p[2].Type, readOnly: true) == element;
+        int x = weighted ? 3 : 2;
+        if (p.Length < x + 3 || SpanElement(p[x].Type, readOnly: false) != element
+            || p[x + 1].Type.SpecialType != SpecialType.System_Int32 || p[x + 2].Type.SpecialType != SpecialType.System_Int32)
+        {
+            return null;
+        }
+
+        int rest = p.Length - (x + 3);
+        SpecialType scalar = element == ElementType.Double ? SpecialType.System_Double : SpecialType.System_Single;
+        if (rest > 1 || (rest == 1 && p[x + 3].Type.SpecialType != scalar))
+        {
+            return null;
+        }
+
+        return new SolverSignature(SolverKind.LeastSquares, SolveForm.LeastSquares, element, returnsSolveResult, HasNrhs: false, HasWeights: weighted, HasRidge: rest == 1);
     }
 
     /// <summary>Whether every parameter from <paramref name="start"/> on is an int.</summary>

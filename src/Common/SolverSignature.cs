@@ -27,11 +27,17 @@ internal enum SolveForm
 
     /// <summary>[SpdSolve] void (ReadOnlySpan a, ReadOnlySpan b, Span x, Span&lt;SolveResult&gt; results, int n): results.Length systems of order n.</summary>
     Batch,
+
+    /// <summary>[LeastSquares] (ReadOnlySpan a, ReadOnlySpan b[, ReadOnlySpan w], Span x, int rows, int cols[, T ridge]).</summary>
+    LeastSquares,
 }
 
 /// <summary>What a recognized method looks like; value-equatable, holds no symbols.</summary>
-/// <remarks><see cref="ReturnsSolveResult"/> is false for the void forms (<see cref="SolveForm.Factored"/>, <see cref="SolveForm.Batch"/>); see <see cref="ReturnsVoid"/>.</remarks>
-internal sealed record SolverSignature(SolverKind Kind, SolveForm Form, ElementType Element, bool ReturnsSolveResult, bool HasNrhs)
+/// <remarks>
+/// <see cref="ReturnsSolveResult"/> is false for the void forms (<see cref="SolveForm.Factored"/>, <see cref="SolveForm.Batch"/>); see <see cref="ReturnsVoid"/>.
+/// <see cref="HasWeights"/> and <see cref="HasRidge"/> belong to <see cref="SolveForm.LeastSquares"/> only.
+/// </remarks>
+internal sealed record SolverSignature(SolverKind Kind, SolveForm Form, ElementType Element, bool ReturnsSolveResult, bool HasNrhs, bool HasWeights = false, bool HasRidge = false)
 {
     /// <summary>The solve with a given factor cannot fail; the batch reports each system in its results span.</summary>
     public bool ReturnsVoid => Form is SolveForm.Factored or SolveForm.Batch;

@@ -18,6 +18,10 @@ internal static class ParameterRoles
     public const string Order = "n";
     public const string RhsCount = "nrhs";
     public const string Results = "results";
+    public const string Weights = "w";
+    public const string Rows = "rows";
+    public const string Cols = "cols";
+    public const string Ridge = "ridge";
 
     private static readonly string[] s_inPlace = { Matrix, Rhs, Order };
     private static readonly string[] s_inPlaceNrhs = { Matrix, Rhs, Order, RhsCount };
@@ -28,9 +32,14 @@ internal static class ParameterRoles
     private static readonly string[] s_factor = { Matrix, Order };
     private static readonly string[] s_inverse = { Matrix, Inverse, Order };
     private static readonly string[] s_batch = { Matrix, Rhs, Solution, Results, Order };
+    private static readonly string[] s_fit = { Matrix, Rhs, Solution, Rows, Cols };
+    private static readonly string[] s_fitWeighted = { Matrix, Rhs, Weights, Solution, Rows, Cols };
+    private static readonly string[] s_fitRidge = { Matrix, Rhs, Solution, Rows, Cols, Ridge };
+    private static readonly string[] s_fitWeightedRidge = { Matrix, Rhs, Weights, Solution, Rows, Cols, Ridge };
 
     public static string[] Of(SolverSignature signature) => (signature.Form, signature.HasNrhs) switch
     {
+        (SolveForm.LeastSquares, _) => FitRoles(signature),
         (SolveForm.KeepInputs, true) => s_keepNrhs,
         (SolveForm.KeepInputs, false) => s_keep,
         (SolveForm.Factored, true) => s_factoredNrhs,
@@ -42,11 +51,24 @@ internal static class ParameterRoles
         _ => s_inPlace,
     };
 
-    public static bool IsSpan(string role) => role is Matrix or Factor or Rhs or Solution or Inverse or Results;
+    private static string[] FitRoles(SolverSignature signature) => (signature.HasWeights, signature.HasRidge) switch
+    {
+        (true, true) => s_fitWeightedRidge,
+        (true, false) => s_fitWeighted,
+        (false, true) => s_fitRidge,
+        _ => s_fit,
+    };
 
-    /// <summary>The role's type, with spans unqualified (Span&lt;double&gt;, ReadOnlySpan&lt;float&gt;, int).</summary>
+    public static bool IsSpan(string role) => role is Matrix or Factor or Rhs or Solution or Inverse or Results or Weights;
+
+    /// <summary>The role's type, with spans unqualified (Span&lt;double&gt;, ReadOnlySpan&lt;float&gt;, int; the ridge is the element type).</summary>
     public static string TypeOf(SolverSignature signature, string role)
     {
+        if (role == Ridge)
+        {
+            return ScalarSyntax.For(signature.Element).Keyword;
+        }
+
         if (!IsSpan(role))
         {
             return "int";
@@ -69,6 +91,7 @@ internal static class ParameterRoles
     private static bool IsReadOnly(SolveForm form, string role) => form switch
     {
         SolveForm.KeepInputs or SolveForm.Batch => role is Matrix or Rhs,
+        SolveForm.LeastSquares => role is Matrix or Rhs or Weights,
         SolveForm.Factored => role == Factor,
         SolveForm.Inverse => role == Matrix,
         _ => false,

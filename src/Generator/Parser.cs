@@ -60,7 +60,8 @@ internal static class Parser
             new EquatableArray<ParameterSpec>(parameters),
             maxN!.Value,
             Upper: triangle == 1,
-            ColumnMajor: layout == 1);
+            ColumnMajor: layout == 1,
+            Refine: kind == SolverKind.LeastSquares && DeclarationRules.BoolArgument(attribute, KnownNames.Refine));
     }
 
     /// <summary>The chain of containing type declarations, outermost first; null for a kind we cannot re-declare.</summary>

@@ -7,7 +7,7 @@ namespace Specialized.Generator;
 
 /// <summary>
 /// Generates size-specialized Cholesky solvers for methods marked <c>[SpdSolve]</c>, factorizations
-/// for <c>[SpdFactor]</c> and inverses for <c>[SpdInverse]</c>.
+/// for <c>[SpdFactor]</c>, inverses for <c>[SpdInverse]</c> and normal-equation fits for <c>[LeastSquares]</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SpdSolveGenerator : IIncrementalGenerator
@@ -21,6 +21,9 @@ public sealed class SpdSolveGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the per-method parse step of <c>[SpdInverse]</c>.</summary>
     public const string InverseParseStep = "SpdInverse.Parse";
 
+    /// <summary>Tracking name of the per-method parse step of <c>[LeastSquares]</c>.</summary>
+    public const string LeastSquaresParseStep = "LeastSquares.Parse";
+
     /// <summary>Tracking name of the step that gathers every method before emission.</summary>
     public const string CollectStep = "SpdSolve.Collect";
 
@@ -30,12 +33,14 @@ public sealed class SpdSolveGenerator : IIncrementalGenerator
         var solves = Parse(context, KnownNames.SpdSolveAttribute, SolverKind.SpdSolve, ParseStep);
         var factors = Parse(context, KnownNames.SpdFactorAttribute, SolverKind.SpdFactor, FactorParseStep);
         var inverses = Parse(context, KnownNames.SpdInverseAttribute, SolverKind.SpdInverse, InverseParseStep);
+        var fits = Parse(context, KnownNames.LeastSquaresAttribute, SolverKind.LeastSquares, LeastSquaresParseStep);
 
         // One equatable array of every spec, so an edit that changes none of them re-emits nothing.
         var specs = solves.Collect()
             .Combine(factors.Collect())
             .Combine(inverses.Collect())
-            .Select(static (all, _) => new EquatableArray<SolverSpec>(all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right)))
+            .Combine(fits.Collect())
+            .Select(static (all, _) => new EquatableArray<SolverSpec>(all.Left.Left.Left.AddRange(all.Left.Left.Right).AddRange(all.Left.Right).AddRange(all.Right)))
             .WithTrackingName(CollectStep);
 
         context.RegisterSourceOutput(specs, static (context, specs) => Emitter.EmitAll(context, specs));

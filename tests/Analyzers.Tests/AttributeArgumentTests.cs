@@ -74,7 +74,6 @@ public class AttributeArgumentTests
         }
         """);
 
-    /// <summary>SPD0002 fires as well because this version does not generate [LeastSquares] yet.</summary>
     [Theory]
     [InlineData("40")]
     [InlineData("0")]
@@ -82,7 +81,7 @@ public class AttributeArgumentTests
         static partial class Fits
         {
             [LeastSquares({|SPD0003:MaxCols = {{value}}|})]
-            public static partial SolveResult {|SPD0002:Fit|}(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols);
+            public static partial SolveResult Fit(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols);
         }
         """);
 
@@ -112,7 +111,7 @@ public class AttributeArgumentTests
         static partial class Fits
         {
             [LeastSquares({|SPD0003:Layout = (MatrixLayout)5|})]
-            public static partial SolveResult {|SPD0002:Fit|}(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);
+            public static partial SolveResult Fit(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);
         }
         """);
 

@@ -15,7 +15,7 @@ public class SpanTooShortTests
             public static partial SolveResult Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n, int nrhs);
 
             [LeastSquares]
-            public static partial SolveResult {|SPD0002:Fit|}(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols);
+            public static partial SolveResult Fit(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols);
         }
         """;
 

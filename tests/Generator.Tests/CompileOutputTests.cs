@@ -34,6 +34,19 @@ public class CompileOutputTests
                         }
                     }
                 }
+
+                // [LeastSquares]: the four parameter lists, each layout, with and without Refine.
+                foreach (string layout in new[] { "RowMajor", "ColumnMajor" })
+                {
+                    foreach (string refine in new[] { "false", "true" })
+                    {
+                        string attribute = $"[LeastSquares(MaxCols = 5, Layout = MatrixLayout.{layout}, Refine = {refine})]";
+                        yield return new object[] { $"{attribute} public static partial {ret} Fit(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, Span<{t}> x, int rows, int cols);" };
+                        yield return new object[] { $"{attribute} public static partial {ret} FitW(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, ReadOnlySpan<{t}> w, Span<{t}> x, int rows, int cols);" };
+                        yield return new object[] { $"{attribute} public static partial {ret} FitR(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, Span<{t}> x, int rows, int cols, {t} ridge);" };
+                        yield return new object[] { $"{attribute} public static partial {ret} FitWR(ReadOnlySpan<{t}> a, ReadOnlySpan<{t}> b, ReadOnlySpan<{t}> w, Span<{t}> x, int rows, int cols, {t} ridge);" };
+                    }
+                }
             }
         }
     }

@@ -39,7 +39,9 @@ public class RobustnessTests
     [InlineData("[SpdSolve] public static partial void S(Span<double> factor, Span<double> b, int n);")]
     [InlineData("[SpdSolve] public static partial void S(ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs, int extra);")]
     [InlineData("[SpdSolve] public static partial void S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, long n);")]
-    [InlineData("[LeastSquares] public static partial SolveResult S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);")]
+    [InlineData("[LeastSquares] public static partial SolveResult S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows);")]
+    [InlineData("[LeastSquares(MaxCols = 40)] public static partial SolveResult S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);")]
+    [InlineData("[LeastSquares] public static partial void S(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);")]
     public void Unrecognized_declarations_produce_nothing_and_no_exception(string declaration)
     {
         var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compile($$"""

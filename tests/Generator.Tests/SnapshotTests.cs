@@ -137,6 +137,28 @@ public class SnapshotTests
             public static partial void Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
         }
         """)]
+    [InlineData("LeastSquares_Double_RowMajor_Weighted_Ridge", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [LeastSquares(MaxCols = 5)]
+            public static partial SolveResult Fit(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols, double ridge);
+        }
+        """)]
+    [InlineData("LeastSquares_Float_ColumnMajor_Refine_Bool", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test.</summary>
+        public static partial class Fits
+        {
+            [LeastSquares(MaxCols = 3, Layout = MatrixLayout.ColumnMajor, Refine = true)]
+            public static partial bool Fit(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols);
+        }
+        """)]
     [InlineData("Nested_Generic_GlobalNamespace_KeywordNames", """
         using System;
         using Specialized;

@@ -15,6 +15,7 @@ namespace Specialized.Generator.Model;
 /// <param name="MaxN">Largest size with unrolled code.</param>
 /// <param name="Upper">Triangle.Upper when true.</param>
 /// <param name="ColumnMajor">MatrixLayout.ColumnMajor when true.</param>
+/// <param name="Refine">[LeastSquares(Refine = true)]: one step of refinement after the solve.</param>
 internal sealed record SolverSpec(
     string Namespace,
     EquatableArray<TypeSpec> Types,
@@ -24,7 +25,8 @@ internal sealed record SolverSpec(
     EquatableArray<ParameterSpec> Parameters,
     int MaxN,
     bool Upper,
-    bool ColumnMajor)
+    bool ColumnMajor,
+    bool Refine = false)
 {
     /// <summary>L(i, j) stored at i·n + j; see the runtime's FactorStorage for why two cases cover four.</summary>
     public bool RowWise => Upper == ColumnMajor;

@@ -1,0 +1,128 @@
+using System.Linq;
+using Specialized.Common;
+using Specialized.Generator.Model;
+
+namespace Specialized.Generator;
+
+/// <summary>
+/// Emits a [LeastSquares] method's body (argument checks before any element is read, then one call),
+/// the switch on cols into the per-column-count kernels with the runtime fallback above MaxCols, and the
+/// class that holds the [SpdSolve] kernels the fits solve their normal equations with.
+/// </summary>
+internal static class FitEmitter
+{
+    /// <summary>The nested class of the normal-equation solvers: a keep-inputs [SpdSolve], lower triangle, row-major, MaxN = MaxCols.</summary>
+    public const string NormalEquationsClass = "NormalEquations";
+
+    /// <summary>The column counts up to which each fit gets a kernel of its own; above, the dispatch calls the runtime.</summary>
+    public static int KernelLimit(SolverSpec spec) => System.Math.Min(spec.MaxN, GramKernelEmitter.StraightLineLimit);
+
+    /// <summary>The spec of the solver for the Gram matrix of order cols.</summary>
+    public static SolverSpec NormalEquations(SolverSpec spec) => spec with
+    {
+        Signature = new SolverSignature(SolverKind.SpdSolve, SolveForm.KeepInputs, spec.Signature.Element, ReturnsSolveResult: true, HasNrhs: false),
+        MaxN = KernelLimit(spec),
+        Upper = false,
+        ColumnMajor = false,
+        Refine = false,
+    };
+
+    public static void EmitBody(SourceWriter w, SolverSpec spec, string kernelsType)
+    {
+        SolverSignature sig = spec.Signature;
+        string rows = ParameterRoles.UserName(spec, ParameterRoles.Rows)!;
+        string cols = ParameterRoles.UserName(spec, ParameterRoles.Cols)!;
+        string a = ParameterRoles.UserName(spec, ParameterRoles.Matrix)!;
+        string b = ParameterRoles.UserName(spec, ParameterRoles.Rhs)!;
+        string x = ParameterRoles.UserName(spec, ParameterRoles.Solution)!;
+        ThrowIf(w, $"{rows} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({rows}), {rows}, \"rows must be zero or positive.\")");
+        ThrowIf(w, $"{cols} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({cols}), {cols}, \"cols must be zero or positive.\")");
+        ThrowIf(w, $"{rows} < {cols}", $"new global::System.ArgumentException(\"A least-squares fit needs at least as many rows as columns.\", nameof({rows}))");
+        ThrowIf(w, $"(long){rows} * {cols} > {a}.Length", $"new global::System.ArgumentException(\"The matrix needs rows x cols elements.\", nameof({a}))");
+        ThrowIf(w, $"{rows} > {b}.Length", $"new global::System.ArgumentException(\"The observations need rows elements.\", nameof({b}))");
+        if (ParameterRoles.UserName(spec, ParameterRoles.Weights) is { } weights)
+        {
+            ThrowIf(w, $"{rows} > {weights}.Length", $"new global::System.ArgumentException(\"The weights need rows elements.\", nameof({weights}))");
+        }
+
+        ThrowIf(w, $"{cols} > {x}.Length", $"new global::System.ArgumentException(\"The solution needs cols elements.\", nameof({x}))");
+        if (ParameterRoles.UserName(spec, ParameterRoles.Ridge) is { } ridge)
+        {
+            ScalarSyntax t = ScalarSyntax.For(sig.Element);
+            ThrowIf(w, $"!({ridge} >= {t.Zero} && {t.Keyword}.IsFinite({ridge}))", $"new global::System.ArgumentOutOfRangeException(nameof({ridge}), {ridge}, \"ridge must be finite and zero or positive.\")");
+        }
+
+        string args = string.Join(", ", spec.Parameters.Select(p => p.Name));
+        w.Line($"return {kernelsType}.{DispatchEmitter.DispatchMethod}({args}){(sig.ReturnsSolveResult ? "" : ".Success")};");
+    }
+
+    public static void EmitSwitch(SourceWriter w, SolverSpec spec)
+    {
+        SolverSignature sig = spec.Signature;
+        string[] roles = ParameterRoles.Of(sig);
+        string parameters = string.Join(", ", roles.Select(role => ParameterRoles.TypeOf(sig, role) + " " + role));
+        w.Line("/// <summary>Runs the kernel for cols; the caller has checked rows, cols, the ridge and every span's length.</summary>");
+        w.Open($"public static SolveResult {DispatchEmitter.DispatchMethod}({parameters})");
+        foreach (string role in roles.Where(ParameterRoles.IsSpan))
+        {
+            w.Line($"ref {ParameterRoles.ElementOf(sig, role)} r{role} = ref MemoryMarshal.GetReference({role});");
+        }
+
+        w.Open($"if (!({VectorShape.Supported}))");
+        w.Line($"return {FallbackCall(spec)};");
+        w.Close();
+        w.Line();
+        string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Cols).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
+        w.Open($"switch ({ParameterRoles.Cols})");
+        w.Line("case 0:");
+        w.Line("    return SolveResult.Succeeded;");
+        for (int cols = 1; cols <= KernelLimit(spec); cols++)
+        {
+            w.Line($"case {SourceWriter.Int(cols)}:");
+            w.Line($"    return {GramKernelEmitter.MethodName(cols)}({kernelArgs});");
+        }
+
+        w.Line("default:");
+        w.Line($"    return {FallbackCall(spec)};");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>The kernels for cols = 1..<see cref="KernelLimit"/>, then the normal-equation solvers they call.</summary>
+    public static void EmitKernels(SourceWriter w, SolverSpec spec)
+    {
+        for (int cols = 1; cols <= KernelLimit(spec); cols++)
+        {
+            w.Line();
+            GramKernelEmitter.Emit(w, spec, cols);
+        }
+
+        SolverSpec normal = NormalEquations(spec);
+        w.Line();
+        w.Line("/// <summary>The Cholesky solve of each fit's normal equations: [SpdSolve] kernels for the Gram matrix (lower triangle, row-major).</summary>");
+        w.Open($"private static class {NormalEquationsClass}");
+        DispatchEmitter.EmitSwitch(w, normal);
+        KernelForms.EmitAll(w, normal);
+        w.Close();
+    }
+
+    /// <summary>The <c>Specialized.LeastSquares</c> call that serves cols above the kernels, with the method's options.</summary>
+    public static string FallbackCall(SolverSpec spec)
+    {
+        SolverSignature sig = spec.Signature;
+        string ridge = sig.HasRidge ? ParameterRoles.Ridge : ScalarSyntax.For(sig.Element).Zero;
+        string layout = spec.ColumnMajor ? "MatrixLayout.ColumnMajor" : "MatrixLayout.RowMajor";
+        string refine = spec.Refine ? "true" : "false";
+        return sig.HasWeights
+            ? $"LeastSquares.FitWeighted({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Weights}, {ParameterRoles.Solution}, {ParameterRoles.Rows}, {ParameterRoles.Cols}, {ridge}, {layout}, {refine})"
+            : $"LeastSquares.Fit({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Solution}, {ParameterRoles.Rows}, {ParameterRoles.Cols}, {ridge}, {layout}, {refine})";
+    }
+
+    private static void ThrowIf(SourceWriter w, string condition, string exception)
+    {
+        w.Open($"if ({condition})");
+        w.Line($"throw {exception};");
+        w.Close();
+        w.Line();
+    }
+}
