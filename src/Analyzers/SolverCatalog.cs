@@ -15,8 +15,10 @@ namespace Specialized.Analyzers;
 internal sealed class SolverCatalog
 {
     private const string CholeskyName = "Specialized.Cholesky";
+    private const string LeastSquaresName = "Specialized.LeastSquares";
 
     private readonly INamedTypeSymbol? cholesky;
+    private readonly INamedTypeSymbol? leastSquares;
     private readonly ConcurrentDictionary<IMethodSymbol, SolverTarget?> targets = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, BodyFacts> bodies = new();
 
@@ -30,6 +32,7 @@ internal sealed class SolverCatalog
     {
         referencesSpecialized = compilation.GetTypeByMetadataName(KnownNames.SpdSolveAttribute) is not null;
         cholesky = compilation.GetTypeByMetadataName(CholeskyName);
+        leastSquares = compilation.GetTypeByMetadataName(LeastSquaresName);
     }
 
     /// <summary>The compilation's catalog, or null when it does not reference Specialized (nothing to analyze).</summary>
@@ -65,6 +68,13 @@ internal sealed class SolverCatalog
             return new SolverTarget(method, attribute: null, kind: null, RuntimeRoles(method));
         }
 
+        // The single fits; FitBatch's spans hold many fits, which no per-call rule describes.
+        if (leastSquares is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, leastSquares)
+            && method.DeclaredAccessibility == Accessibility.Public && method.Name is "Fit" or "FitWeighted")
+        {
+            return new SolverTarget(method, attribute: null, SolverKind.LeastSquares, RuntimeRoles(method));
+        }
+
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (DeclarationRules.KindOf(attribute.AttributeClass) is SolverKind kind)
@@ -86,6 +96,9 @@ internal sealed class SolverCatalog
             {
                 "a" or "factor" or "inverse" => ParameterRole.Matrix,
                 "b" => ParameterRole.RightHandSide,
+                "w" => ParameterRole.Weights,
+                "rows" => ParameterRole.Rows,
+                "cols" => ParameterRole.Columns,
                 "x" => ParameterRole.Solution,
                 "n" => ParameterRole.Order,
                 "nrhs" => ParameterRole.RightHandSideCount,
@@ -131,8 +144,8 @@ internal sealed class SolverCatalog
     }
 
     /// <summary>
-    /// (a, b, [w,] x, int rows, int cols[, T ridge]) as DESIGN §1 lists it: the generator does not emit this
-    /// form yet, but the contract fixes its shape, so calls to it are checked already.
+    /// (a, b, [w,] x, int rows, int cols[, T ridge]) as DESIGN §1 lists it, matched loosely by shape so a
+    /// call to a method the generator rejected is still checked.
     /// </summary>
     private static ImmutableArray<ParameterRole> LeastSquaresRoles(IMethodSymbol method)
     {

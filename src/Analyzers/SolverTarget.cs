@@ -6,7 +6,8 @@ namespace Specialized.Analyzers;
 
 /// <summary>
 /// A method the call-site analyzers treat as a specialized solver: one carrying [SpdSolve], [SpdFactor],
-/// [SpdInverse] or [LeastSquares], or a public entry point of the runtime's <c>Specialized.Cholesky</c>.
+/// [SpdInverse] or [LeastSquares], a public entry point of the runtime's <c>Specialized.Cholesky</c>, or
+/// <c>Specialized.LeastSquares.Fit</c> / <c>FitWeighted</c>.
 /// </summary>
 internal sealed class SolverTarget
 {
@@ -23,7 +24,7 @@ internal sealed class SolverTarget
     /// <summary>The solver attribute; null for the runtime entry points.</summary>
     public AttributeData? Attribute { get; }
 
-    /// <summary>The attribute's kind; null for the runtime entry points.</summary>
+    /// <summary>The attribute's kind; <see cref="SolverKind.LeastSquares"/> for the runtime's fits, null for <c>Cholesky</c>.</summary>
     public SolverKind? Kind { get; }
 
     /// <summary>One role per parameter, by ordinal; empty when the signature is not a recognized form.</summary>
