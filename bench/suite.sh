@@ -3,9 +3,11 @@
 # run_suite NAME TABLE FILTER... -- [--no-install] [BenchmarkDotNet arguments ...]
 #   1. bench/install-peers.sh (apt packages + bench/native build), unless --no-install is given or
 #      SKIP_INSTALL=1; if it fails the run goes on and the missing peers are skipped;
-#   2. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter FILTER...,
+#   2. suite_peers ARTIFACTS, when the sourcing script defines it (peers outside BenchmarkDotNet,
+#      such as run-lsq.sh's numpy, writing next to the BenchmarkDotNet results);
+#   3. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter FILTER...,
 #      artifacts in bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts;
-#   3. bench/TABLE on the results.
+#   4. bench/TABLE on the results.
 # Run one suite at a time, on a quiet machine: two at once on 2 cores measure each other.
 
 run_suite() {
@@ -27,6 +29,9 @@ run_suite() {
   fi
 
   cd "$repo"
+  if declare -F suite_peers >/dev/null; then
+    suite_peers "$artifacts"
+  fi
   dotnet run -c Release --project bench/Specialized.Benchmarks -- \
     --filter "${filters[@]}" --artifacts "$artifacts" "$@"
   python3 "$here/$table" "$artifacts/results"

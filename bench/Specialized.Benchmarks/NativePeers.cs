@@ -143,10 +143,12 @@ public static class RepositoryRoot
 }
 
 /// <summary>
-/// OpenBLAS through LAPACKE: <c>LAPACKE_?potrf_work</c> / <c>LAPACKE_?potrs_work</c> from
-/// liblapacke.so.3 (Debian liblapacke, whose LAPACK is libopenblas0's through the
-/// liblapack.so.3 alternative), limited to one thread with <c>openblas_set_num_threads(1)</c>.
-/// SPECIALIZED_LAPACKE and SPECIALIZED_OPENBLAS override the two library names.
+/// OpenBLAS through LAPACKE: <c>LAPACKE_?potrf_work</c> / <c>LAPACKE_?potrs_work</c> /
+/// <c>LAPACKE_?posv_work</c> from liblapacke.so.3 (Debian liblapacke, whose LAPACK is
+/// libopenblas0's through the liblapack.so.3 alternative) and <c>cblas_?syrk</c> /
+/// <c>cblas_?gemv</c> from libopenblas.so.0, limited to one thread with
+/// <c>openblas_set_num_threads(1)</c>. SPECIALIZED_LAPACKE and SPECIALIZED_OPENBLAS override the
+/// two library names.
 /// </summary>
 /// <remarks>
 /// The calls are the anchor's (../shared/anchors/spd_anchor.cpp): the row-major lower factor is
@@ -159,10 +161,20 @@ public static unsafe class LapackePeer
     public const int RowMajor = 101;
     public const int ColMajor = 102;
 
+    // CBLAS_TRANSPOSE and CBLAS_UPLO.
+    private const int Trans = 112;
+    private const int Upper = 121;
+
     private static readonly delegate* unmanaged<int, byte, int, double*, int, int> s_dpotrf;
     private static readonly delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int> s_dpotrs;
     private static readonly delegate* unmanaged<int, byte, int, float*, int, int> s_spotrf;
     private static readonly delegate* unmanaged<int, byte, int, int, float*, int, float*, int, int> s_spotrs;
+    private static readonly delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int> s_dposv;
+    private static readonly delegate* unmanaged<int, byte, int, int, float*, int, float*, int, int> s_sposv;
+    private static readonly delegate* unmanaged<int, int, int, int, int, double, double*, int, double, double*, int, void> s_dsyrk;
+    private static readonly delegate* unmanaged<int, int, int, int, int, float, float*, int, float, float*, int, void> s_ssyrk;
+    private static readonly delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void> s_dgemv;
+    private static readonly delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void> s_sgemv;
 
     static LapackePeer()
     {
@@ -186,6 +198,17 @@ public static unsafe class LapackePeer
             || !NativeLibrary.TryGetExport(lapacke, "LAPACKE_spotrs_work", out nint spotrs))
         {
             Unavailable = $"{lapackeName} lacks LAPACKE_?potrf_work / LAPACKE_?potrs_work";
+            return;
+        }
+
+        if (!NativeLibrary.TryGetExport(lapacke, "LAPACKE_dposv_work", out nint dposv)
+            || !NativeLibrary.TryGetExport(lapacke, "LAPACKE_sposv_work", out nint sposv)
+            || !NativeLibrary.TryGetExport(openblas, "cblas_dsyrk", out nint dsyrk)
+            || !NativeLibrary.TryGetExport(openblas, "cblas_ssyrk", out nint ssyrk)
+            || !NativeLibrary.TryGetExport(openblas, "cblas_dgemv", out nint dgemv)
+            || !NativeLibrary.TryGetExport(openblas, "cblas_sgemv", out nint sgemv))
+        {
+            Unavailable = $"{lapackeName} lacks LAPACKE_?posv_work or {openblasName} lacks cblas_?syrk / cblas_?gemv";
             return;
         }
 
@@ -217,6 +240,12 @@ public static unsafe class LapackePeer
         s_dpotrs = (delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int>)dpotrs;
         s_spotrf = (delegate* unmanaged<int, byte, int, float*, int, int>)spotrf;
         s_spotrs = (delegate* unmanaged<int, byte, int, int, float*, int, float*, int, int>)spotrs;
+        s_dposv = (delegate* unmanaged<int, byte, int, int, double*, int, double*, int, int>)dposv;
+        s_sposv = (delegate* unmanaged<int, byte, int, int, float*, int, float*, int, int>)sposv;
+        s_dsyrk = (delegate* unmanaged<int, int, int, int, int, double, double*, int, double, double*, int, void>)dsyrk;
+        s_ssyrk = (delegate* unmanaged<int, int, int, int, int, float, float*, int, float, float*, int, void>)ssyrk;
+        s_dgemv = (delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)dgemv;
+        s_sgemv = (delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)sgemv;
     }
 
     /// <summary>Why the peer cannot run, or null when it can.</summary>
@@ -239,6 +268,31 @@ public static unsafe class LapackePeer
     {
         int info = s_spotrf(RowMajor, (byte)'L', n, scratch, n);
         return info != 0 ? info : s_spotrs(ColMajor, (byte)'U', n, 1, scratch, n, x, n);
+    }
+
+    /// <summary>
+    /// Least squares through the normal equations: AᵀA with <c>dsyrk</c> and Aᵀb with <c>dgemv</c>
+    /// from the rows x cols row-major A, then <c>dposv</c>; returns LAPACK's INFO.
+    /// </summary>
+    /// <remarks>
+    /// The upper triangle of the row-major cols x cols gram is the lower triangle of its
+    /// column-major reading, which dposv takes as it is (LAPACK_COL_MAJOR, 'L': no transposition
+    /// or allocation inside LAPACKE).
+    /// </remarks>
+    /// <param name="gram">cols x cols scratch.</param>
+    /// <param name="x">Receives the cols coefficients.</param>
+    public static int NormalEquations(double* a, double* b, int rows, int cols, double* gram, double* x)
+    {
+        s_dsyrk(RowMajor, Upper, Trans, cols, rows, 1.0, a, cols, 0.0, gram, cols);
+        s_dgemv(RowMajor, Trans, rows, cols, 1.0, a, cols, b, 1, 0.0, x, 1);
+        return s_dposv(ColMajor, (byte)'L', cols, 1, gram, cols, x, cols);
+    }
+
+    public static int NormalEquations(float* a, float* b, int rows, int cols, float* gram, float* x)
+    {
+        s_ssyrk(RowMajor, Upper, Trans, cols, rows, 1f, a, cols, 0f, gram, cols);
+        s_sgemv(RowMajor, Trans, rows, cols, 1f, a, cols, b, 1, 0f, x, 1);
+        return s_sposv(ColMajor, (byte)'L', cols, 1, gram, cols, x, cols);
     }
 
     private static string? ObjectFileOf(nint address)

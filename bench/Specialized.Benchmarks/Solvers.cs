@@ -3,7 +3,7 @@ using Specialized;
 
 namespace Specialized.Benchmarks;
 
-/// <summary>The generated solvers under measurement: unrolled for n ≤ 32.</summary>
+/// <summary>The generated solvers under measurement: SPD solves unrolled for n ≤ 32, least-squares fits for cols ≤ 8.</summary>
 public static partial class Solvers
 {
     [SpdSolve(MaxN = 32)]
@@ -17,4 +17,10 @@ public static partial class Solvers
 
     [SpdSolve(MaxN = 16)]
     public static partial void SolveBatchSingle(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
+
+    [LeastSquares(MaxCols = 8)]
+    public static partial SolveResult Fit(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);
+
+    [LeastSquares(MaxCols = 8)]
+    public static partial SolveResult FitSingle(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols);
 }
