@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Threading.Tasks;
 using Specialized;
 
 namespace MovingLeastSquares;
@@ -38,7 +37,6 @@ public static class MovingLeastSquaresSample
     public const double MaxBound = 2.0;
 
     private const int WarmUpFits = 64;
-    private const int FitsPerItem = 64;
 
     /// <summary>Runs the sample, writing what it did and how fast to <paramref name="output"/>.</summary>
     /// <param name="particles">Number of particles, at least 1.</param>
@@ -65,19 +63,19 @@ public static class MovingLeastSquaresSample
         // The first calls pay for JIT compilation; a short-lived process pays it too, but not per fit.
         var coefficients = new double[particles * Patches.Cols];
         var results = new SolveResult[particles];
-        FitRange(patches, coefficients, results, 0, Math.Min(WarmUpFits, particles));
+        int warmUp = Math.Min(WarmUpFits, particles);
+        Fit(patches, patches.RowStarts.AsMemory(0, warmUp + 1), coefficients, results.AsMemory(0, warmUp), threads: 1);
 
         t0 = Stopwatch.GetTimestamp();
-        FitRange(patches, coefficients, results, 0, particles);
+        Fit(patches, patches.RowStarts, coefficients, results, threads: 1);
         double single = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         progress?.Report(0.75);
 
-        // All cores: contiguous runs of particles per work item (FitBatch's delegate has no weights).
+        // All cores: FitBatch hands contiguous runs of particles to the thread pool.
         var parallelCoefficients = new double[coefficients.Length];
         var parallelResults = new SolveResult[particles];
         t0 = Stopwatch.GetTimestamp();
-        Parallel.For(0, (particles + FitsPerItem - 1) / FitsPerItem, item =>
-            FitRange(patches, parallelCoefficients, parallelResults, item * FitsPerItem, Math.Min(particles, (item + 1) * FitsPerItem)));
+        Fit(patches, patches.RowStarts, parallelCoefficients, parallelResults, Environment.ProcessorCount);
         double parallel = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         progress?.Report(0.9);
 
@@ -125,15 +123,6 @@ public static class MovingLeastSquaresSample
         }
     }
 
-    private static void FitRange(Patches patches, double[] coefficients, SolveResult[] results, int from, int to)
-    {
-        const int cols = Patches.Cols;
-        for (int k = from; k < to; k++)
-        {
-            int first = patches.RowStarts[k], rows = patches.RowStarts[k + 1] - first;
-            results[k] = PatchFit.Fit(
-                patches.A.AsSpan(first * cols, rows * cols), patches.B.AsSpan(first, rows), patches.W.AsSpan(first, rows),
-                coefficients.AsSpan(k * cols, cols), rows, cols);
-        }
-    }
+    private static void Fit(Patches patches, ReadOnlyMemory<int> rowStarts, double[] coefficients, Memory<SolveResult> results, int threads) =>
+        LeastSquares.FitBatch<double>(PatchFit.Fit, patches.A, patches.B, patches.W, rowStarts, coefficients, results, Patches.Cols, threads);
 }

@@ -70,27 +70,68 @@ public static partial class LeastSquares
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(fit);
-        if (degreeOfParallelism < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(degreeOfParallelism), degreeOfParallelism, "The degree of parallelism must be at least 1.");
-        }
-
+        CheckParallelism(degreeOfParallelism);
         int count = results.Length;
         CheckBatch(a.Length, b.Length, rowStarts.Span, x.Length, count, cols, MatrixLayout.RowMajor);
-        int perItem = Math.Max(MinFitsPerItem, count / (4 * degreeOfParallelism));
-        int items = (count + perItem - 1) / perItem;
-        if (degreeOfParallelism == 1 || items <= 1)
+        int perItem = PerItem(count, degreeOfParallelism);
+        if (perItem >= count)
         {
             FitRange(fit, a.Span, b.Span, rowStarts.Span, x.Span, results.Span, cols, 0, count);
             return;
         }
 
-        Parallel.For(0, items, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, item =>
+        Parallel.For(0, (count + perItem - 1) / perItem, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, item =>
         {
             int first = item * perItem;
             FitRange(fit, a.Span, b.Span, rowStarts.Span, x.Span, results.Span, cols, first, Math.Min(count, first + perItem));
         });
     }
+
+    /// <summary>
+    /// The weighted form of <see cref="FitBatch{T}(LeastSquaresSolver{T}, ReadOnlyMemory{T}, ReadOnlyMemory{T}, ReadOnlyMemory{int}, Memory{T}, Memory{SolveResult}, int, int)"/>:
+    /// fit k's weights sit at <c>w[rowStarts[k]]</c>, next to its observations.
+    /// </summary>
+    /// <typeparam name="T">double or float.</typeparam>
+    /// <param name="fit">The single weighted-fit solver.</param>
+    /// <param name="a">The blocks of A, one after another.</param>
+    /// <param name="b">The observations, one block after another.</param>
+    /// <param name="w">The weights, laid out like <paramref name="b"/>.</param>
+    /// <param name="rowStarts">count + 1 non-decreasing row offsets, from ≥ 0 (or empty when count is 0).</param>
+    /// <param name="x">Receives count x cols coefficients.</param>
+    /// <param name="results">One result per fit; its length is the count.</param>
+    /// <param name="cols">The column count of every fit.</param>
+    /// <param name="degreeOfParallelism">The most threads to use, at least 1.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="fit"/> is null.</exception>
+    public static void FitBatch<T>(WeightedLeastSquaresSolver<T> fit, ReadOnlyMemory<T> a, ReadOnlyMemory<T> b, ReadOnlyMemory<T> w, ReadOnlyMemory<int> rowStarts, Memory<T> x, Memory<SolveResult> results, int cols, int degreeOfParallelism)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        CheckParallelism(degreeOfParallelism);
+        int count = results.Length;
+        CheckBatch(a.Length, b.Length, rowStarts.Span, x.Length, count, cols, MatrixLayout.RowMajor);
+        if (!rowStarts.IsEmpty && rowStarts.Span[^1] > w.Length)
+        {
+            throw new ArgumentException($"The weight span holds {w.Length} elements; the fits need {rowStarts.Span[^1]}.", nameof(w));
+        }
+
+        int perItem = PerItem(count, degreeOfParallelism);
+        if (perItem >= count)
+        {
+            FitRange(fit, a.Span, b.Span, w.Span, rowStarts.Span, x.Span, results.Span, cols, 0, count);
+            return;
+        }
+
+        Parallel.For(0, (count + perItem - 1) / perItem, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, item =>
+        {
+            int first = item * perItem;
+            FitRange(fit, a.Span, b.Span, w.Span, rowStarts.Span, x.Span, results.Span, cols, first, Math.Min(count, first + perItem));
+        });
+    }
+
+    // Fits per work item: a few items per thread so that a slow thread does not hold up the end; the
+    // whole count when one thread is asked for, so the caller's thread runs it without Parallel.For.
+    private static int PerItem(int count, int degreeOfParallelism) =>
+        degreeOfParallelism == 1 ? Math.Max(count, 1) : Math.Max(MinFitsPerItem, count / (4 * degreeOfParallelism));
 
     private static void FitRange<T>(LeastSquaresSolver<T> fit, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<int> rowStarts, Span<T> x, Span<SolveResult> results, int cols, int from, int to)
     {
@@ -98,6 +139,23 @@ public static partial class LeastSquares
         {
             (int first, int rows) = (rowStarts[k], rowStarts[k + 1] - rowStarts[k]);
             results[k] = fit(a.Slice(first * cols, rows * cols), b.Slice(first, rows), x.Slice(k * cols, cols), rows, cols);
+        }
+    }
+
+    private static void FitRange<T>(WeightedLeastSquaresSolver<T> fit, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> w, ReadOnlySpan<int> rowStarts, Span<T> x, Span<SolveResult> results, int cols, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            (int first, int rows) = (rowStarts[k], rowStarts[k + 1] - rowStarts[k]);
+            results[k] = fit(a.Slice(first * cols, rows * cols), b.Slice(first, rows), w.Slice(first, rows), x.Slice(k * cols, cols), rows, cols);
+        }
+    }
+
+    private static void CheckParallelism(int degreeOfParallelism)
+    {
+        if (degreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(degreeOfParallelism), degreeOfParallelism, "The degree of parallelism must be at least 1.");
         }
     }
 

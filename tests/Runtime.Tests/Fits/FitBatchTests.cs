@@ -68,6 +68,32 @@ public class FitBatchTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Weighted_batch_matches_fitting_each_alone(int threads)
+    {
+        const int Count = 50;
+        var random = new Random(threads);
+        int[] starts = Enumerable.Range(0, Count + 1).Select(k => k * (Cols + 9)).ToArray();
+        int total = starts[Count];
+        double[] a = Enumerable.Range(0, total * Cols).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double[] b = Enumerable.Range(0, total).Select(_ => random.NextDouble()).ToArray();
+        double[] w = Enumerable.Range(0, total).Select(_ => 0.5 + random.NextDouble()).ToArray();
+        var x = Filled(Count * Cols);
+        var results = new SolveResult[Count];
+        LeastSquares.FitBatch<double>(FitSolvers.DoubleRowWeighted, a, b, w, starts, x, results, Cols, threads);
+        for (int k = 0; k < Count; k++)
+        {
+            int rows = starts[k + 1] - starts[k];
+            var alone = Filled(Cols);
+            Assert.Equal(FitSolvers.DoubleRowWeighted(a.AsSpan(starts[k] * Cols, rows * Cols), b.AsSpan(starts[k], rows), w.AsSpan(starts[k], rows), alone, rows, Cols), results[k]);
+            Assert.True(MatrixStorage.BitIdentical<double>(alone, x.AsSpan(k * Cols, Cols)), $"fit {k}");
+        }
+
+        Assert.ThrowsAny<ArgumentException>(() => LeastSquares.FitBatch<double>(FitSolvers.DoubleRowWeighted, a, b, w.AsMemory(1), starts, x, results, Cols, threads));
+    }
+
+    [Theory]
     [InlineData(new[] { 0, 6 }, 2)]
     [InlineData(new[] { -1, 6, 12 }, 2)]
     [InlineData(new[] { 0, 12, 11 }, 2)]
