@@ -8,8 +8,8 @@ namespace Specialized.Runtime.Tests;
 /// <summary>The sizes, storage combinations and seeds every test draws from.</summary>
 internal static class TestData
 {
-    /// <summary>Every n up to 40, then both sides of the powers of two and a few larger, odd ones.</summary>
-    public static readonly int[] Sizes = [.. Enumerable.Range(0, 41), 63, 64, 65, 100, 128, 257];
+    /// <summary>Every n up to 40, then dchkpo's 50, both sides of the powers of two and a few larger, odd ones.</summary>
+    public static readonly int[] Sizes = [.. Enumerable.Range(0, 41), 50, 63, 64, 65, 100, 128, 257];
 
     public static readonly Precision[] Precisions = [Precision.Double, Precision.Single];
 
@@ -21,7 +21,8 @@ internal static class TestData
         (Triangle.Upper, MatrixLayout.ColumnMajor),
     ];
 
-    public static readonly int[] RightHandSideCounts = [1, 3];
+    /// <summary>dchkpo's right-hand-side counts (1, 2, 15) and 3, an odd count below one vector.</summary>
+    public static readonly int[] RightHandSideCounts = [1, 2, 3, 15];
 
     /// <summary>A seed per case, so neighbouring sizes and types do not share a Q.</summary>
     public static int Seed(int n, int type) => 1988 + 7919 * n + 31 * type;

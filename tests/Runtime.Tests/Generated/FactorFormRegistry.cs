@@ -77,8 +77,8 @@ internal abstract class FactorFormMethod
     /// <summary>Every n this method is tested at: the unrolled range, the first fallback size and a few beyond.</summary>
     public int[] Sizes { get; }
 
-    /// <summary>The right-hand-side counts worth testing: 1 and, for the nrhs form, 3.</summary>
-    public int[] RightHandSideCounts => HasNrhs ? [1, 3] : [1];
+    /// <summary>The right-hand-side counts worth testing: 1 and, for the nrhs form, dchkpo's 2 and 15 and 3.</summary>
+    public int[] RightHandSideCounts => HasNrhs ? [1, 2, 3, 15] : [1];
 
     /// <summary>The outcome of a call that succeeded, as this method reports it.</summary>
     public Outcome Success => new(true, ReturnsSolveResult ? -1 : null);

@@ -85,10 +85,10 @@ internal abstract class GeneratedSolver
     public int[] Sizes { get; }
 
     /// <summary>
-    /// The right-hand-side counts worth testing: 1 and, for the nrhs forms, 3 (less than a vector of
-    /// them), 9 (whole vectors of 4 doubles or 8 floats, then a remainder).
+    /// The right-hand-side counts worth testing: 1 and, for the nrhs forms, dchkpo's 2 and 15 and 3 (less
+    /// than a vector of them), 9 (whole vectors of 4 doubles or 8 floats, then a remainder).
     /// </summary>
-    public int[] RightHandSideCounts => HasNrhs ? [1, 3, 9] : [1];
+    public int[] RightHandSideCounts => HasNrhs ? [1, 2, 3, 9, 15] : [1];
 
     public string Describe(int n, string? detail = null) =>
         $"{Name} (MaxN={MaxN}, {Precision}, {Triangle}, {Layout}, {Form}{(HasNrhs ? ", nrhs" : "")}, returns {(ReturnsSolveResult ? "SolveResult" : "bool")}), n={n}"
