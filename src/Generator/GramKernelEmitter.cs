@@ -25,6 +25,14 @@ internal static class GramKernelEmitter
 
     public static string MethodName(int cols) => "Fit" + SourceWriter.Int(cols);
 
+    /// <summary>
+    /// How far ahead of the rows in use the kernels prefetch: 4 KiB. Measured with cols = 6, double,
+    /// 48 KB per fit streamed from memory: 7.1 ns per row without prefetching, 4.5 at 3 KiB, 3.7-4.1
+    /// at 4 KiB, 4.0-4.8 at 6 KiB; a read-only pass over the same rows takes 4.2 ns. Column-major A
+    /// (one stream per column) showed no gain from prefetching each column, so only rows are prefetched.
+    /// </summary>
+    public const int PrefetchBytes = 4096;
+
     public static void Emit(SourceWriter w, SolverSpec spec, int cols)
     {
         SolverSignature sig = spec.Signature;
@@ -146,9 +154,16 @@ internal static class GramKernelEmitter
             w.Line($"int vectorRows = rows > {last} ? rows - {last} : 0;");
         }
 
+        int ahead = PrefetchBytes / (sig.Element == ElementType.Double ? 8 : 4);
+        w.Line($"// The hardware prefetcher alone leaves the loop waiting on memory: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
+        w.Line($"int prefetchRows = rows - {SourceWriter.Int((ahead + cols - 1) / cols)};");
         w.Line("int i = 0;");
         w.Open("for (; i < vectorRows; i++)");
         w.Line($"ref {t} row = ref Unsafe.Add(ref a, (nint)i * {SourceWriter.Int(cols)});");
+        w.Open("if (i < prefetchRows)");
+        w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref row, {SourceWriter.Int(ahead)}));");
+        w.Close();
+
         if (sig.HasWeights)
         {
             w.Line("var wi = Vector256.Create(Unsafe.Add(ref w, i));");

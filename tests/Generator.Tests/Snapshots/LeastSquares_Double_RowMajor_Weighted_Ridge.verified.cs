@@ -119,10 +119,16 @@ namespace Specialized.Generated
             var h0 = Vector256<double>.Zero;
             // A row shorter than a vector reads into the next ones: the last 3 go through the scalar loop.
             int vectorRows = rows > 3 ? rows - 3 : 0;
+            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            int prefetchRows = rows - 512;
             int i = 0;
             for (; i < vectorRows; i++)
             {
                 ref double row = ref Unsafe.Add(ref a, (nint)i * 1);
+                if (i < prefetchRows)
+                {
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                }
                 var wi = Vector256.Create(Unsafe.Add(ref w, i));
                 var v0 = Vector256.LoadUnsafe(ref row, 0) * wi;
                 var bi = Vector256.Create(Unsafe.Add(ref b, i));
@@ -172,10 +178,16 @@ namespace Specialized.Generated
             var h0 = Vector256<double>.Zero;
             // A row shorter than a vector reads into the next ones: the last 1 go through the scalar loop.
             int vectorRows = rows > 1 ? rows - 1 : 0;
+            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            int prefetchRows = rows - 256;
             int i = 0;
             for (; i < vectorRows; i++)
             {
                 ref double row = ref Unsafe.Add(ref a, (nint)i * 2);
+                if (i < prefetchRows)
+                {
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                }
                 var wi = Vector256.Create(Unsafe.Add(ref w, i));
                 var v0 = Vector256.LoadUnsafe(ref row, 0) * wi;
                 var bi = Vector256.Create(Unsafe.Add(ref b, i));
@@ -232,10 +244,16 @@ namespace Specialized.Generated
             var h0 = Vector256<double>.Zero;
             // A row shorter than a vector reads into the next ones: the last 1 go through the scalar loop.
             int vectorRows = rows > 1 ? rows - 1 : 0;
+            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            int prefetchRows = rows - 171;
             int i = 0;
             for (; i < vectorRows; i++)
             {
                 ref double row = ref Unsafe.Add(ref a, (nint)i * 3);
+                if (i < prefetchRows)
+                {
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                }
                 var wi = Vector256.Create(Unsafe.Add(ref w, i));
                 var v0 = Vector256.LoadUnsafe(ref row, 0) * wi;
                 var bi = Vector256.Create(Unsafe.Add(ref b, i));
@@ -299,10 +317,16 @@ namespace Specialized.Generated
             var g3_0 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
             int vectorRows = rows;
+            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            int prefetchRows = rows - 128;
             int i = 0;
             for (; i < vectorRows; i++)
             {
                 ref double row = ref Unsafe.Add(ref a, (nint)i * 4);
+                if (i < prefetchRows)
+                {
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                }
                 var wi = Vector256.Create(Unsafe.Add(ref w, i));
                 var v0 = Vector256.LoadUnsafe(ref row, 0) * wi;
                 var bi = Vector256.Create(Unsafe.Add(ref b, i));
@@ -380,10 +404,16 @@ namespace Specialized.Generated
             var h0 = Vector256<double>.Zero;
             var h1 = Vector256<double>.Zero;
             int vectorRows = rows;
+            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            int prefetchRows = rows - 103;
             int i = 0;
             for (; i < vectorRows; i++)
             {
                 ref double row = ref Unsafe.Add(ref a, (nint)i * 5);
+                if (i < prefetchRows)
+                {
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                }
                 var wi = Vector256.Create(Unsafe.Add(ref w, i));
                 var v0 = Vector256.LoadUnsafe(ref row, 0) * wi;
                 var v1 = Vector256.LoadUnsafe(ref row, 1) * wi;
