@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Text;
 
@@ -199,12 +201,35 @@ public static class LapackRatios
     /// Throws <see cref="RatioExceededException"/> unless every ratio is below <paramref name="threshold"/>
     /// (NaN never is); the message gives <paramref name="context"/> and all the ratios.
     /// </summary>
-    public static void AssertBelow(double threshold, string context, params (string Name, double Value)[] ratios)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void AssertBelow(double threshold, string context, params (string Name, double Value)[] ratios) =>
+        Check(threshold, context, ratios, CallingClass());
+
+    /// <summary><see cref="AssertBelow(double, string, ValueTuple{string, double}[])"/> at <see cref="Threshold"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void AssertBelow(string context, params (string Name, double Value)[] ratios) =>
+        Check(Threshold, context, ratios, CallingClass());
+
+    // The test class two frames up (past AssertBelow): the path whose worst ratios WorstRatios keeps.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string CallingClass()
+    {
+        Type? type = new StackFrame(2, false).GetMethod()?.DeclaringType;
+        while (type?.DeclaringType is not null)
+        {
+            type = type.DeclaringType;
+        }
+
+        return type?.Name ?? "unknown";
+    }
+
+    private static void Check(double threshold, string context, (string Name, double Value)[] ratios, string path)
     {
         bool ok = true;
-        foreach ((_, double value) in ratios)
+        foreach ((string name, double value) in ratios)
         {
             ok &= value < threshold;
+            WorstRatios.Record(path, name, value, context);
         }
 
         if (!ok)
@@ -220,9 +245,6 @@ public static class LapackRatios
         }
     }
 
-    /// <summary><see cref="AssertBelow(double, string, ValueTuple{string, double}[])"/> at <see cref="Threshold"/>.</summary>
-    public static void AssertBelow(string context, params (string Name, double Value)[] ratios) =>
-        AssertBelow(Threshold, context, ratios);
 }
 
 /// <summary>A LAPACK test ratio reached its threshold; test frameworks report it as a failure.</summary>
