@@ -161,7 +161,7 @@ public static partial class LeastSquares
 
     private static void CheckBatch(int aLength, int bLength, ReadOnlySpan<int> rowStarts, int xLength, int count, int cols, MatrixLayout layout)
     {
-        FitShape.CheckSizes(0, 0, layout);
+        FitShape.CheckLayout(layout);
         if (cols < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(cols), cols, "cols must be zero or positive.");

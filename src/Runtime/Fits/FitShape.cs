@@ -50,6 +50,11 @@ internal static class FitShape
             throw new ArgumentException($"A least-squares fit needs at least as many rows as columns; rows = {rows}, cols = {cols}.", nameof(rows));
         }
 
+        CheckLayout(layout);
+    }
+
+    public static void CheckLayout(MatrixLayout layout)
+    {
         if (layout is not (MatrixLayout.RowMajor or MatrixLayout.ColumnMajor))
         {
             throw new ArgumentOutOfRangeException(nameof(layout), layout, "Unknown layout.");
