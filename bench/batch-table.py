@@ -10,7 +10,6 @@ median per invocation divided by Count) for the generated batch, the generated s
 method in a loop, the batch on all cores, Eigen fixed-size and OpenBLAS; then Eigen/batch,
 single/batch and batch/all-cores. Standard library only.
 """
-import csv
 import importlib.util
 import os
 import re
@@ -29,17 +28,11 @@ RATIOS = [("EigenFixed", "Batch", "Eigen/batch"), ("Single", "Batch", "single/ba
 def read(files):
     """{(precision, count): {N: {method: ns per system}}}."""
     data = {}
-    for path in files:
-        cls = next((c for c in CLASSES if c in os.path.basename(path)), None)
-        if cls is None:
+    for cls, row, median in perf_table.median_rows(files, CLASSES):
+        if "Count" not in row:
             continue
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            for row in csv.DictReader(f):
-                median = perf_table.to_ns(row.get("Median")) or perf_table.to_ns(row.get("Mean"))
-                if median is None or "Count" not in row:
-                    continue
-                count = int(re.sub(r"[^0-9]", "", row["Count"]))
-                data.setdefault((CLASSES[cls], count), {}).setdefault(int(row["N"]), {})[row["Method"]] = median / count
+        count = int(re.sub(r"[^0-9]", "", row["Count"]))
+        data.setdefault((CLASSES[cls], count), {}).setdefault(int(row["N"]), {})[row["Method"]] = median / count
     return data
 
 

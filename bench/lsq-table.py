@@ -52,18 +52,12 @@ def total_rows(shape, fits):
 def read(files):
     """{(shape, fits, job): {precision: {method: median ms}}}."""
     data = {}
-    for path in files:
-        cls = next((c for c in CLASSES if c in os.path.basename(path)), None)
-        if cls is None:
+    for cls, row, median in perf_table.median_rows(files, CLASSES):
+        if not row.get("Shape"):
             continue
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            for row in csv.DictReader(f):
-                median = perf_table.to_ns(row.get("Median")) or perf_table.to_ns(row.get("Mean"))
-                if median is None or not row.get("Shape"):
-                    continue
-                fits = int(row["Fits"].replace(",", ""))
-                key = (row["Shape"], fits, row.get("Job", ""))
-                data.setdefault(key, {}).setdefault(CLASSES[cls], {})[row["Method"]] = median / 1e6
+        fits = int(row["Fits"].replace(",", ""))
+        key = (row["Shape"], fits, row.get("Job", ""))
+        data.setdefault(key, {}).setdefault(CLASSES[cls], {})[row["Method"]] = median / 1e6
     return data
 
 

@@ -111,6 +111,19 @@ def class_of(row, path):
     return None
 
 
+def median_rows(files, classes):
+    """(class, row, median ns) for each row of the reports whose file name holds one of classes' names."""
+    for path in files:
+        cls = next((c for c in classes if c in os.path.basename(path)), None)
+        if cls is None:
+            continue
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            for row in csv.DictReader(f):
+                median = to_ns(row.get("Median")) or to_ns(row.get("Mean"))
+                if median is not None:
+                    yield cls, row, median
+
+
 def read(files):
     """{(class, job): {N: {method: median ns}}}, later files overriding earlier ones."""
     data = {}
