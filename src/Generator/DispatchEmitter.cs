@@ -144,7 +144,8 @@ internal static class DispatchEmitter
         }
     }
 
-    private static void EmitThrowIf(SourceWriter w, string condition, string exception)
+    /// <summary>An argument check: <c>if (condition) throw exception;</c> and an empty line.</summary>
+    public static void EmitThrowIf(SourceWriter w, string condition, string exception)
     {
         w.Open($"if ({condition})");
         w.Line($"throw {exception};");

@@ -35,21 +35,21 @@ internal static class FitEmitter
         string a = ParameterRoles.UserName(spec, ParameterRoles.Matrix)!;
         string b = ParameterRoles.UserName(spec, ParameterRoles.Rhs)!;
         string x = ParameterRoles.UserName(spec, ParameterRoles.Solution)!;
-        ThrowIf(w, $"{rows} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({rows}), {rows}, \"rows must be zero or positive.\")");
-        ThrowIf(w, $"{cols} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({cols}), {cols}, \"cols must be zero or positive.\")");
-        ThrowIf(w, $"{rows} < {cols}", $"new global::System.ArgumentException(\"A least-squares fit needs at least as many rows as columns.\", nameof({rows}))");
-        ThrowIf(w, $"(long){rows} * {cols} > {a}.Length", $"new global::System.ArgumentException(\"The matrix needs rows x cols elements.\", nameof({a}))");
-        ThrowIf(w, $"{rows} > {b}.Length", $"new global::System.ArgumentException(\"The observations need rows elements.\", nameof({b}))");
+        DispatchEmitter.EmitThrowIf(w, $"{rows} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({rows}), {rows}, \"rows must be zero or positive.\")");
+        DispatchEmitter.EmitThrowIf(w, $"{cols} < 0", $"new global::System.ArgumentOutOfRangeException(nameof({cols}), {cols}, \"cols must be zero or positive.\")");
+        DispatchEmitter.EmitThrowIf(w, $"{rows} < {cols}", $"new global::System.ArgumentException(\"A least-squares fit needs at least as many rows as columns.\", nameof({rows}))");
+        DispatchEmitter.EmitThrowIf(w, $"(long){rows} * {cols} > {a}.Length", $"new global::System.ArgumentException(\"The matrix needs rows x cols elements.\", nameof({a}))");
+        DispatchEmitter.EmitThrowIf(w, $"{rows} > {b}.Length", $"new global::System.ArgumentException(\"The observations need rows elements.\", nameof({b}))");
         if (ParameterRoles.UserName(spec, ParameterRoles.Weights) is { } weights)
         {
-            ThrowIf(w, $"{rows} > {weights}.Length", $"new global::System.ArgumentException(\"The weights need rows elements.\", nameof({weights}))");
+            DispatchEmitter.EmitThrowIf(w, $"{rows} > {weights}.Length", $"new global::System.ArgumentException(\"The weights need rows elements.\", nameof({weights}))");
         }
 
-        ThrowIf(w, $"{cols} > {x}.Length", $"new global::System.ArgumentException(\"The solution needs cols elements.\", nameof({x}))");
+        DispatchEmitter.EmitThrowIf(w, $"{cols} > {x}.Length", $"new global::System.ArgumentException(\"The solution needs cols elements.\", nameof({x}))");
         if (ParameterRoles.UserName(spec, ParameterRoles.Ridge) is { } ridge)
         {
             ScalarSyntax t = ScalarSyntax.For(sig.Element);
-            ThrowIf(w, $"!({ridge} >= {t.Zero} && {t.Keyword}.IsFinite({ridge}))", $"new global::System.ArgumentOutOfRangeException(nameof({ridge}), {ridge}, \"ridge must be finite and zero or positive.\")");
+            DispatchEmitter.EmitThrowIf(w, $"!({ridge} >= {t.Zero} && {t.Keyword}.IsFinite({ridge}))", $"new global::System.ArgumentOutOfRangeException(nameof({ridge}), {ridge}, \"ridge must be finite and zero or positive.\")");
         }
 
         string args = string.Join(", ", spec.Parameters.Select(p => p.Name));
@@ -116,13 +116,5 @@ internal static class FitEmitter
         return sig.HasWeights
             ? $"LeastSquares.FitWeighted({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Weights}, {ParameterRoles.Solution}, {ParameterRoles.Rows}, {ParameterRoles.Cols}, {ridge}, {layout}, {refine})"
             : $"LeastSquares.Fit({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Solution}, {ParameterRoles.Rows}, {ParameterRoles.Cols}, {ridge}, {layout}, {refine})";
-    }
-
-    private static void ThrowIf(SourceWriter w, string condition, string exception)
-    {
-        w.Open($"if ({condition})");
-        w.Line($"throw {exception};");
-        w.Close();
-        w.Line();
     }
 }
