@@ -25,23 +25,13 @@ public static partial class LeastSquares
     /// <param name="layout">The storage order of each block of A.</param>
     public static void FitBatch(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<int> rowStarts, Span<double> x, Span<SolveResult> results, int cols, MatrixLayout layout = MatrixLayout.RowMajor)
     {
-        CheckBatch(a.Length, b.Length, rowStarts, x.Length, results.Length, cols, layout);
-        for (int k = 0; k < results.Length; k++)
-        {
-            (int first, int rows) = (rowStarts[k], rowStarts[k + 1] - rowStarts[k]);
-            results[k] = FitCore<double>.Fit(a.Slice(first * cols, rows * cols), b.Slice(first, rows), default, false, x.Slice(k * cols, cols), rows, cols, 0, layout, refine: false);
-        }
+        FitAll(a, b, rowStarts, x, results, cols, layout);
     }
 
     /// <inheritdoc cref="FitBatch(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{int}, Span{double}, Span{SolveResult}, int, MatrixLayout)"/>
     public static void FitBatch(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<int> rowStarts, Span<float> x, Span<SolveResult> results, int cols, MatrixLayout layout = MatrixLayout.RowMajor)
     {
-        CheckBatch(a.Length, b.Length, rowStarts, x.Length, results.Length, cols, layout);
-        for (int k = 0; k < results.Length; k++)
-        {
-            (int first, int rows) = (rowStarts[k], rowStarts[k + 1] - rowStarts[k]);
-            results[k] = FitCore<float>.Fit(a.Slice(first * cols, rows * cols), b.Slice(first, rows), default, false, x.Slice(k * cols, cols), rows, cols, 0, layout, refine: false);
-        }
+        FitAll(a, b, rowStarts, x, results, cols, layout);
     }
 
     /// <summary>
@@ -126,6 +116,17 @@ public static partial class LeastSquares
             int first = item * perItem;
             FitRange(fit, a.Span, b.Span, w.Span, rowStarts.Span, x.Span, results.Span, cols, first, Math.Min(count, first + perItem));
         });
+    }
+
+    private static void FitAll<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<int> rowStarts, Span<T> x, Span<SolveResult> results, int cols, MatrixLayout layout)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckBatch(a.Length, b.Length, rowStarts, x.Length, results.Length, cols, layout);
+        for (int k = 0; k < results.Length; k++)
+        {
+            (int first, int rows) = (rowStarts[k], rowStarts[k + 1] - rowStarts[k]);
+            results[k] = FitCore<T>.Fit(a.Slice(first * cols, rows * cols), b.Slice(first, rows), default, false, x.Slice(k * cols, cols), rows, cols, T.Zero, layout, refine: false);
+        }
     }
 
     // Fits per work item: a few items per thread so that a slow thread does not hold up the end; the

@@ -36,7 +36,7 @@ internal static class FitCore<T>
     }
 
     /// <summary>Elements of scratch one fit needs (see <see cref="Run{TKernel}"/> for how they are carved).</summary>
-    public static int ScratchLength<TKernel>(int rows, int cols, bool weighted)
+    private static int ScratchLength<TKernel>(int rows, int cols, bool weighted)
         where TKernel : struct, IMicroKernel<T>
     {
         int chunk = Math.Min(ChunkRows, rows);
