@@ -17,7 +17,7 @@ public class FitConditioningTests(ITestOutputHelper output)
     [InlineData("DoubleRow", 7)]
     [InlineData("DoubleRowRefined", 7)]
     [InlineData("DoubleColumnRefined", 7)]
-    [InlineData("Runtime.Double.ColumnMajor.Weighted.Refine", 7)]
+    [InlineData("LeastSquares.FitWeighted<double> column-major refined", 7)]
     [InlineData("FloatRowWeighted", 3)]
     public void Forward_error_follows_the_normal_equations_bound(string name, int maxExponent)
     {

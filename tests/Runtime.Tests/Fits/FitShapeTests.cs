@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace Specialized.Runtime.Tests.Fits;
@@ -6,14 +7,8 @@ namespace Specialized.Runtime.Tests.Fits;
 /// <summary>Bad shapes throw the ArgumentException family before x is touched, on the generated and the runtime entry points.</summary>
 public class FitShapeTests
 {
-    private delegate SolveResult Fit(double[] a, double[] b, double[] w, double[] x, int rows, int cols, double ridge);
-
-    private static readonly (string Name, Fit Call)[] s_entryPoints =
-    [
-        ("generated", (a, b, w, x, r, c, ridge) => FitSolvers.DoubleColumnWeightedRidge(a, b, w, x, r, c, ridge)),
-        ("generated refined", (a, b, w, x, r, c, ridge) => FitSolvers.DoubleRowRefined(a, b, w, x, r, c, ridge)),
-        ("runtime", (a, b, w, x, r, c, ridge) => LeastSquares.FitWeighted(a, b, w, x, r, c, ridge)),
-    ];
+    // The entry points that check every argument: weights, ridge, both layouts, generated and runtime.
+    private static readonly FitEntryPoint<double>[] s_entryPoints = FitEntryPoints.Double.Where(e => e.Weighted && e.HasRidge).ToArray();
 
     [Theory]
     [InlineData(-1, 3, 0.0, typeof(ArgumentOutOfRangeException))]
@@ -24,12 +19,13 @@ public class FitShapeTests
     [InlineData(5, 3, double.PositiveInfinity, typeof(ArgumentOutOfRangeException))]
     public void Bad_sizes_and_ridges_throw(int rows, int cols, double ridge, Type expected)
     {
-        foreach ((string name, Fit call) in s_entryPoints)
+        Assert.Equal(3, s_entryPoints.Length);
+        foreach (FitEntryPoint<double> entry in s_entryPoints)
         {
             var x = new double[8];
             x.AsSpan().Fill(7);
-            Exception e = Record.Exception(() => call(new double[64], new double[16], new double[16], x, rows, cols, ridge));
-            Assert.True(e?.GetType() == expected, $"{name}: {e?.GetType().Name ?? "no exception"}");
+            Exception e = Record.Exception(() => entry.Call(new double[64], new double[16], new double[16], x, rows, cols, ridge));
+            Assert.True(e?.GetType() == expected, $"{entry.Name}: {e?.GetType().Name ?? "no exception"}");
             Assert.All(x, value => Assert.Equal(7, value));
         }
     }
@@ -41,11 +37,11 @@ public class FitShapeTests
     [InlineData(15, 5, 5, 2, "x")]
     public void Short_spans_throw_naming_the_parameter(int aLength, int bLength, int wLength, int xLength, string parameter)
     {
-        foreach ((string name, Fit call) in s_entryPoints)
+        foreach (FitEntryPoint<double> entry in s_entryPoints)
         {
             var x = new double[xLength];
-            var e = Assert.ThrowsAny<ArgumentException>(() => call(new double[aLength], new double[bLength], new double[wLength], x, 5, 3, 0));
-            Assert.True(e.ParamName == parameter, $"{name}: {e.ParamName}");
+            var e = Assert.ThrowsAny<ArgumentException>(() => entry.Call(new double[aLength], new double[bLength], new double[wLength], x, 5, 3, 0));
+            Assert.True(e.ParamName == parameter, $"{entry.Name}: {e.ParamName}");
             Assert.All(x, value => Assert.Equal(0, value));
         }
     }
