@@ -6,8 +6,8 @@
 # Most files hold code the analyzers examine and pass (buffers allocated before the loop, results
 # checked, layouts matching); every flagged-th file holds the mistakes instead (allocations in the
 # loop, rows flattened per call, a layout mismatch, an ignored result: six warnings per file).
-# Usage: tests/AnalyzerCost/run.sh [files=200] [builds=3] [flagged=10]   (the last build's figures
-# count: the earlier ones warm the compiler server).
+# Usage: tests/AnalyzerCost/run.sh [files=200] [builds=3] [flagged=10]   (the first build warms the
+# compiler server; the last build's report is printed, then every later build's share and their median).
 set -euo pipefail
 
 files=${1:-200}
@@ -241,3 +241,12 @@ echo "--- build $builds of $builds: compiler analyzer report (seconds)"
 grep -E "Total (analyzer|generator) execution time|^\s+[0-9.<]+\s+[0-9<]+\s+Specialized\." "$log" | sed 's/^ *//' | sort -u
 echo "--- Csc task time (ms), from the performance summary"
 grep -E "^\s+[0-9]+ ms\s+Csc\s" "$log" | sed 's/^ *//'
+# The analyzers' own time varies by 2x from build to build on a small VM: one share per build after the
+# first (which warms the compiler server), and their median.
+echo "--- Specialized.Analyzers' share of the Csc task, builds 2..$builds"
+for ((k = 2; k <= builds; k++)); do
+    analyzers_s=$(grep -E "^\s+[0-9.]+\s+[0-9<]+\s+Specialized\.Analyzers, Version" "$work/build$k.log" | head -1 | awk '{print $1}')
+    csc_ms=$(grep -E "^\s+[0-9]+ ms\s+Csc\s" "$work/build$k.log" | head -1 | awk '{print $1}')
+    awk -v a="$analyzers_s" -v c="$csc_ms" -v k="$k" 'BEGIN { printf "build %d: %.3f s of %.2f s = %.1f%%\n", k, a, c / 1000, 100 * a * 1000 / c }'
+done | tee "$work/shares.txt"
+sort -t= -k2 -n "$work/shares.txt" | awk -F'= ' '{ v[NR] = $2 + 0 } END { if (NR) printf "median share: %.1f%% over %d builds\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), NR }'
