@@ -75,6 +75,13 @@ internal sealed class SolverCatalog
             return new SolverTarget(method, attribute: null, SolverKind.LeastSquares, RuntimeRoles(method));
         }
 
+        // Every solver form takes spans: most static methods a loop calls (Math.Max, Array.Clear) are
+        // ruled out here, without decoding their attributes.
+        if (!TakesSpan(method))
+        {
+            return null;
+        }
+
         foreach (AttributeData attribute in method.GetAttributes())
         {
             if (DeclarationRules.KindOf(attribute.AttributeClass) is SolverKind kind)
@@ -84,6 +91,19 @@ internal sealed class SolverCatalog
         }
 
         return null;
+    }
+
+    private static bool TakesSpan(IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", IsGenericType: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The runtime's parameters are named for what they hold.</summary>
