@@ -20,7 +20,8 @@ public abstract class SolverCallAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated files are skipped below, per file (GeneratedFiles says why not by the driver).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -33,7 +34,7 @@ public abstract class SolverCallAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
-                    if (catalog.Find(invocation) is SolverTarget target)
+                    if (catalog.Find(invocation) is SolverTarget target && !catalog.IsGenerated(invocation.Syntax.SyntaxTree, c.Options))
                     {
                         Analyze(new SolverCall(invocation, target), catalog, c);
                     }

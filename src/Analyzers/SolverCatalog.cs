@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Specialized.Common;
 
@@ -21,6 +22,7 @@ internal sealed class SolverCatalog
     private readonly INamedTypeSymbol? leastSquares;
     private readonly ConcurrentDictionary<IMethodSymbol, SolverTarget?> targets = new(SymbolEqualityComparer.Default);
     private readonly ConditionalWeakTable<IOperation, BodyFacts> bodies = new();
+    private readonly ConcurrentDictionary<SyntaxTree, bool> generatedFiles = new();
 
     // One catalog per compilation, shared by the six call-site analyzers, so each method is classified and
     // each body's facts gathered once however many analyzers ask.
@@ -47,8 +49,9 @@ internal sealed class SolverCatalog
     {
         IMethodSymbol method = invocation.TargetMethod;
 
-        // Every solver is static: this keeps the cache to the methods that could be one.
-        if (!method.IsStatic)
+        // Every solver is static and takes spans: this keeps the cache to the methods that could be one,
+        // and rules out most calls (Math.Max, Array.Clear) without hashing a symbol.
+        if (!method.IsStatic || !TakesSpan(method))
         {
             return null;
         }
@@ -56,6 +59,10 @@ internal sealed class SolverCatalog
         method = method.PartialDefinitionPart ?? method;
         return targets.GetOrAdd(method, Classify);
     }
+
+    /// <summary>Whether a file is generated code (<see cref="GeneratedFiles"/>), decided once per file.</summary>
+    public bool IsGenerated(SyntaxTree tree, AnalyzerOptions options) =>
+        generatedFiles.GetOrAdd(tree, t => GeneratedFiles.Contains(t, options));
 
     /// <summary>The facts of the method body <paramref name="operation"/> sits in, gathered once per body.</summary>
     public BodyFacts Facts(IOperation operation) => bodies.GetValue(ValueTracing.Root(operation), BodyFacts.Create);
@@ -73,13 +80,6 @@ internal sealed class SolverCatalog
             && method.DeclaredAccessibility == Accessibility.Public && method.Name is "Fit" or "FitWeighted")
         {
             return new SolverTarget(method, attribute: null, SolverKind.LeastSquares, RuntimeRoles(method));
-        }
-
-        // Every solver form takes spans: most static methods a loop calls (Math.Max, Array.Clear) are
-        // ruled out here, without decoding their attributes.
-        if (!TakesSpan(method))
-        {
-            return null;
         }
 
         foreach (AttributeData attribute in method.GetAttributes())

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Specialized.Analyzers.Tests;
@@ -207,6 +208,39 @@ public class AllocationInSolverLoopTests
             }
         }
         """);
+
+    private const string AllocatingLoop = """
+        static class Use
+        {
+            static void Run(int n)
+            {
+                for (int i = 0; i < 10; i++)
+                {
+                    _ = Fits.Solve(new double[n * n], new double[n], n);
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Use.g.cs")]
+    [InlineData("Use.generated.cs")]
+    [InlineData("Use.Designer.cs")]
+    [InlineData("Use.g.i.cs")]
+    [InlineData("TemporaryGeneratedFile_Use.cs")]
+    public async Task Files_named_as_generated_are_skipped(string file)
+    {
+        Assert.Empty(await Verify.AnalyzeFilesAsync(("Solvers.cs", Solvers), (file, AllocatingLoop)));
+        Assert.Equal(2, (await Verify.AnalyzeFilesAsync(("Solvers.cs", Solvers), ("Use.cs", AllocatingLoop))).Count(d => d.Id == "SPD0101"));
+    }
+
+    // Only files are exempt (GeneratedFiles): the attribute alone does not make hand-written code generated.
+    [Fact]
+    public async Task GeneratedCode_attribute_in_a_hand_written_file_is_analyzed()
+    {
+        string attributed = "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1\")]\n" + AllocatingLoop;
+        Assert.Equal(2, (await Verify.AnalyzeFilesAsync(("Solvers.cs", Solvers), ("Use.cs", attributed))).Count(d => d.Id == "SPD0101"));
+    }
 
     [Fact]
     public Task Generated_code_is_skipped() => Verify.NoDiagnosticsAsync(Solvers, """

@@ -94,11 +94,15 @@ internal static class Verify
     /// <summary>The analyzer diagnostics on one (unmarked) source, for assertions on messages.</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source) => (await RunAsync([source])).AnalyzerDiagnostics;
 
-    private static async Task<Result> RunAsync(string[] sources)
+    /// <summary>The analyzer diagnostics on sources given with their file names (which can mark a file as generated).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(params (string File, string Text)[] files) =>
+        (await RunAsync(files.Select(f => f.Text).ToArray(), files.Select(f => f.File).ToArray())).AnalyzerDiagnostics;
+
+    private static async Task<Result> RunAsync(string[] sources, string[]? fileNames = null)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         IEnumerable<SyntaxTree> trees = sources
-            .Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, FileName(i)))
+            .Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, fileNames?[i] ?? FileName(i)))
             .Append(CSharpSyntaxTree.ParseText(GlobalUsings, parseOptions, "GlobalUsings.cs"));
         var compilation = CSharpCompilation.Create(
             "Test",
