@@ -30,7 +30,7 @@ internal static class VectorKernelEmitter
         w.Line($"/// <summary>n = {size}: A = L·D·Lᵀ in {v.Factory} columns, then L·y = b, D·Lᵀ·x = y.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelSyntax.Parameters(spec)})");
-                w.Line("// The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.");
+        w.Line("// The stored triangle, column by column; lanes above the diagonal are never read back.");
         for (int j = 0; j < n; j++)
         {
             for (int b = blocks.Of(j); b < blocks.Count; b++)
@@ -88,8 +88,14 @@ internal static class VectorKernelEmitter
             return $"{v.Factory}.LoadUnsafe(ref a, {SourceWriter.Int(KernelSyntax.Offset(spec, n, start, j))})";
         }
 
-        var lanes = Enumerable.Range(start, v.Lanes)
-            .Select(row => row >= j ? KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, row, j)) : s.Zero);
+        // Lanes above the diagonal hold zero, except that float's first lane of each 128-bit half loads
+        // A(j, row), the stored entry it mirrors: the JIT builds float vectors by inserting lanes into a
+        // register, and from a zero first lane that register is one left over from the caller, which tied
+        // each call to the one before it (float n = 4 took a quarter longer than double).
+        var lanes = Enumerable.Range(start, v.Lanes).Select(row =>
+            row >= j ? KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, row, j))
+            : spec.Signature.Element == ElementType.Float && (row - start) % 4 == 0 ? KernelSyntax.Element("a", KernelSyntax.Offset(spec, n, j, row))
+            : s.Zero);
         return $"{v.Factory}.Create({string.Join(", ", lanes)})";
     }
 

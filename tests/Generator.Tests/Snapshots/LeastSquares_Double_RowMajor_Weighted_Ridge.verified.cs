@@ -632,7 +632,7 @@ namespace Specialized.Generated
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public static SolveResult Solve4(ref double a, ref double b, ref double x)
             {
-                // The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.
+                // The stored triangle, column by column; lanes above the diagonal are never read back.
                 var c0_0 = Vector256.Create(a, Unsafe.Add(ref a, 4), Unsafe.Add(ref a, 8), Unsafe.Add(ref a, 12));
                 var c1_0 = Vector256.Create(0.0, Unsafe.Add(ref a, 5), Unsafe.Add(ref a, 9), Unsafe.Add(ref a, 13));
                 var c2_0 = Vector256.Create(0.0, 0.0, Unsafe.Add(ref a, 10), Unsafe.Add(ref a, 14));
@@ -727,7 +727,7 @@ namespace Specialized.Generated
             [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public static SolveResult Solve5(ref double a, ref double b, ref double x)
             {
-                // The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.
+                // The stored triangle, column by column; lanes above the diagonal are never read back.
                 var c0_0 = Vector256.Create(a, Unsafe.Add(ref a, 5), Unsafe.Add(ref a, 10), Unsafe.Add(ref a, 15));
                 var c0_1 = Vector256.Create(Unsafe.Add(ref a, 5), Unsafe.Add(ref a, 10), Unsafe.Add(ref a, 15), Unsafe.Add(ref a, 20));
                 var c1_0 = Vector256.Create(0.0, Unsafe.Add(ref a, 6), Unsafe.Add(ref a, 11), Unsafe.Add(ref a, 16));

@@ -215,11 +215,11 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve4(ref float a, ref float b)
         {
-            // The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.
+            // The stored triangle, column by column; lanes above the diagonal are never read back.
             var c0_0 = Vector128.LoadUnsafe(ref a, 0);
-            var c1_0 = Vector128.Create(0.0f, Unsafe.Add(ref a, 5), Unsafe.Add(ref a, 6), Unsafe.Add(ref a, 7));
-            var c2_0 = Vector128.Create(0.0f, 0.0f, Unsafe.Add(ref a, 10), Unsafe.Add(ref a, 11));
-            var c3_0 = Vector128.Create(0.0f, 0.0f, 0.0f, Unsafe.Add(ref a, 15));
+            var c1_0 = Vector128.Create(Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 5), Unsafe.Add(ref a, 6), Unsafe.Add(ref a, 7));
+            var c2_0 = Vector128.Create(Unsafe.Add(ref a, 2), 0.0f, Unsafe.Add(ref a, 10), Unsafe.Add(ref a, 11));
+            var c3_0 = Vector128.Create(Unsafe.Add(ref a, 3), 0.0f, 0.0f, Unsafe.Add(ref a, 15));
             var z0 = Vector128.LoadUnsafe(ref b, 0);
 
             // Pivot 0: positive and finite, or A is not positive definite (NaN fails too).
@@ -327,16 +327,16 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Solve5(ref float a, ref float b)
         {
-            // The stored triangle, column by column; lanes above the diagonal start at zero and are never read back.
+            // The stored triangle, column by column; lanes above the diagonal are never read back.
             var c0_0 = Vector128.LoadUnsafe(ref a, 0);
             var c0_1 = Vector128.LoadUnsafe(ref a, 1);
-            var c1_0 = Vector128.Create(0.0f, Unsafe.Add(ref a, 6), Unsafe.Add(ref a, 7), Unsafe.Add(ref a, 8));
+            var c1_0 = Vector128.Create(Unsafe.Add(ref a, 1), Unsafe.Add(ref a, 6), Unsafe.Add(ref a, 7), Unsafe.Add(ref a, 8));
             var c1_1 = Vector128.LoadUnsafe(ref a, 6);
-            var c2_0 = Vector128.Create(0.0f, 0.0f, Unsafe.Add(ref a, 12), Unsafe.Add(ref a, 13));
-            var c2_1 = Vector128.Create(0.0f, Unsafe.Add(ref a, 12), Unsafe.Add(ref a, 13), Unsafe.Add(ref a, 14));
-            var c3_0 = Vector128.Create(0.0f, 0.0f, 0.0f, Unsafe.Add(ref a, 18));
-            var c3_1 = Vector128.Create(0.0f, 0.0f, Unsafe.Add(ref a, 18), Unsafe.Add(ref a, 19));
-            var c4_1 = Vector128.Create(0.0f, 0.0f, 0.0f, Unsafe.Add(ref a, 24));
+            var c2_0 = Vector128.Create(Unsafe.Add(ref a, 2), 0.0f, Unsafe.Add(ref a, 12), Unsafe.Add(ref a, 13));
+            var c2_1 = Vector128.Create(Unsafe.Add(ref a, 7), Unsafe.Add(ref a, 12), Unsafe.Add(ref a, 13), Unsafe.Add(ref a, 14));
+            var c3_0 = Vector128.Create(Unsafe.Add(ref a, 3), 0.0f, 0.0f, Unsafe.Add(ref a, 18));
+            var c3_1 = Vector128.Create(Unsafe.Add(ref a, 8), 0.0f, Unsafe.Add(ref a, 18), Unsafe.Add(ref a, 19));
+            var c4_1 = Vector128.Create(Unsafe.Add(ref a, 9), 0.0f, 0.0f, Unsafe.Add(ref a, 24));
             var z0 = Vector128.LoadUnsafe(ref b, 0);
             var z1 = Vector128.LoadUnsafe(ref b, 1);
 
