@@ -1,12 +1,11 @@
 using System.Linq;
-using Specialized.Common;
 using Specialized.Generator.Model;
 
 namespace Specialized.Generator;
 
 /// <summary>
-/// Emits the batch form's kernel for one n: a loop over groups of W systems (W = the lanes of a
-/// Vector256: 4 doubles, 8 floats), each group gathered so that lane s holds system s, factored
+/// Emits the batch form's kernels for one n: a loop over groups of W systems (W = the lanes of the
+/// kernel's <see cref="BatchWidth"/>), each group gathered so that lane s holds system s, factored
 /// as A = L·D·Lᵀ row by row and solved in straight-line vector code, and written back lane by lane.
 /// </summary>
 /// <remarks>
@@ -14,7 +13,8 @@ namespace Specialized.Generator;
 /// each other's work. A lane whose pivot fails is recorded in a byte of a mask and reported after
 /// the pass (a call on that path would make the JIT keep every vector on the stack); its x is never
 /// written, and its arithmetic goes on in its own lane, which touches no other lane. The last group's missing
-/// systems repeat the last real one, so no load leaves the spans, and their lanes are dropped.
+/// systems repeat the last real one, so no load leaves the spans, and their lanes are dropped. A Vector512
+/// kernel leaves a last group of at most W/2 systems to the Vector256 kernel, which does it in half the work.
 /// </remarks>
 internal static class BatchKernelEmitter
 {
@@ -27,45 +27,59 @@ internal static class BatchKernelEmitter
 
     public const string MarkFailedMethod = "MarkFailed";
 
+    /// <summary>The Vector256 kernel for n.</summary>
     public static string MethodName(int n) => "Batch" + SourceWriter.Int(n);
 
-    public static void Emit(SourceWriter w, SolverSpec spec, int n)
+    /// <summary>The kernel for n at the width: <see cref="MethodName(int)"/>, with "Wide" after it for Vector512.</summary>
+    public static string MethodName(int n, BatchWidth width) => MethodName(n) + (width.IsWide ? "Wide" : "");
+
+    /// <summary>Emits the kernel for n at the width.</summary>
+    public static void Emit(SourceWriter w, SolverSpec spec, int n, BatchWidth width)
     {
-        ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
-        int lanes = spec.Signature.Element == ElementType.Double ? 4 : 8;
-        string vector = $"Vector256<{s.Keyword}>";
+        string t = width.Keyword;
+        string vector = width.Type;
+        int lanes = width.Lanes;
         string nn = SourceWriter.Int(n);
         string size = SourceWriter.Int(n * n);
         string allLanes = SourceWriter.Int((1 << lanes) - 1);
+        string v = width.Factory;
 
-        w.Line($"/// <summary>n = {nn}, a batch: {SourceWriter.Int(lanes)} systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
+        string remainder = width.IsWide ? $", the last {SourceWriter.Int(lanes / 2)} or fewer by {MethodName(n)}" : "";
+        w.Line($"/// <summary>n = {nn}, a batch: {SourceWriter.Int(lanes)} systems per pass, one per lane{remainder}; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-        w.Open($"public static void {MethodName(n)}({KernelSyntax.Parameters(spec)}, int count)");
+        w.Open($"public static void {MethodName(n, width)}({KernelSyntax.Parameters(spec)}, int count)");
         w.Line($"var zero = {vector}.Zero;");
-        w.Line($"var infinity = Vector256.Create({s.Keyword}.PositiveInfinity);");
-        w.Open($"for (int first = 0; first < count; first += {SourceWriter.Int(lanes)})");
+        w.Line($"var infinity = {v}.Create({t}.PositiveInfinity);");
+        if (width.IsWide)
+        {
+            w.Line("int first = 0;");
+        }
+
+        w.Open(width.IsWide
+            ? $"for (; count - first > {SourceWriter.Int(lanes / 2)}; first += {SourceWriter.Int(lanes)})"
+            : $"for (int first = 0; first < count; first += {SourceWriter.Int(lanes)})");
         w.Line($"int live = count - first;");
         w.Line($"// Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.");
         w.Line($"uint pending = live >= {SourceWriter.Int(lanes)} ? {allLanes}u : (1u << live) - 1;");
         w.Line("uint systems = pending;");
         w.Line("// Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.");
         w.Line("ulong pivots = 0;");
-        w.Line($"ref {s.Keyword} a0 = ref Unsafe.Add(ref a, first * {size});");
-        w.Line($"ref {s.Keyword} b0 = ref Unsafe.Add(ref b, first * {nn});");
+        w.Line($"ref {t} a0 = ref Unsafe.Add(ref a, first * {size});");
+        w.Line($"ref {t} b0 = ref Unsafe.Add(ref b, first * {nn});");
         for (int lane = 1; lane < lanes; lane++)
         {
             string l = SourceWriter.Int(lane);
             string p = SourceWriter.Int(lane - 1);
-            w.Line($"ref {s.Keyword} a{l} = ref Unsafe.Add(ref a{p}, live > {l} ? {size} : 0);");
-            w.Line($"ref {s.Keyword} b{l} = ref Unsafe.Add(ref b{p}, live > {l} ? {nn} : 0);");
+            w.Line($"ref {t} a{l} = ref Unsafe.Add(ref a{p}, live > {l} ? {size} : 0);");
+            w.Line($"ref {t} b{l} = ref Unsafe.Add(ref b{p}, live > {l} ? {nn} : 0);");
         }
 
         var stored = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i + 1).Select(j => KernelSyntax.Offset(spec, n, i, j)));
-        var matrix = new LaneTranspose("a", n * n, lanes, spec.Signature.Element, stored);
-        var rhs = new LaneTranspose("b", n, lanes, spec.Signature.Element, Enumerable.Range(0, n));
+        var matrix = new LaneTranspose("a", n * n, width, stored);
+        var rhs = new LaneTranspose("b", n, width, Enumerable.Range(0, n));
         if (matrix.Transposes)
         {
-            LaneTranspose.DeclareTemporaries(w, vector, lanes);
+            LaneTranspose.DeclareTemporaries(w, width);
         }
 
         // One W per column, reused by every row, and one pivot: few locals keep the JIT tracking them all.
@@ -83,7 +97,7 @@ internal static class BatchKernelEmitter
                 w.Line($"{W(j)} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, j))};");
                 for (int k = 0; k < j; k++)
                 {
-                    w.Line($"{W(j)} = {VectorShape.MultiplySubtract(W(k), L(j, k), W(j))};");
+                    w.Line($"{W(j)} = {width.MultiplySubtract(W(k), L(j, k), W(j))};");
                 }
 
                 w.Line($"var {L(i, j)} = {W(j)} * r{SourceWriter.Int(j)};");
@@ -92,11 +106,11 @@ internal static class BatchKernelEmitter
             w.Line($"d = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, i))};");
             for (int k = 0; k < i; k++)
             {
-                w.Line($"d = {VectorShape.MultiplySubtract(W(k), L(i, k), "d")};");
+                w.Line($"d = {width.MultiplySubtract(W(k), L(i, k), "d")};");
             }
 
             w.Line("// Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).");
-            w.Line($"uint bad{ii} = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;");
+            w.Line($"uint bad{ii} = ~{width.LaneMask($"({v}.GreaterThan(d, zero) & {v}.LessThan(d, infinity))")} & pending;");
             w.Open($"if (bad{ii} != 0)");
             w.Line($"pending &= ~bad{ii};");
             if (i > 0)
@@ -111,7 +125,7 @@ internal static class BatchKernelEmitter
             w.Line($"var y{ii} = {rhs.Element(w, i)};");
             for (int k = 0; k < i; k++)
             {
-                w.Line($"y{ii} = {VectorShape.MultiplySubtract(L(i, k), "y" + SourceWriter.Int(k), "y" + ii)};");
+                w.Line($"y{ii} = {width.MultiplySubtract(L(i, k), "y" + SourceWriter.Int(k), "y" + ii)};");
             }
         }
 
@@ -123,21 +137,21 @@ internal static class BatchKernelEmitter
             w.Line($"y{ii} *= r{ii};");
             for (int j = i + 1; j < n; j++)
             {
-                w.Line($"y{ii} = {VectorShape.MultiplySubtract(L(j, i), "y" + SourceWriter.Int(j), "y" + ii)};");
+                w.Line($"y{ii} = {width.MultiplySubtract(L(j, i), "y" + SourceWriter.Int(j), "y" + ii)};");
             }
         }
 
         w.Line();
         w.Line("// Only lanes with a system of their own that did not fail are written.");
-        w.Line($"ref {s.Keyword} x0 = ref Unsafe.Add(ref x, first * {nn});");
+        w.Line($"ref {t} x0 = ref Unsafe.Add(ref x, first * {nn});");
         for (int lane = 1; lane < lanes; lane++)
         {
-            w.Line($"ref {s.Keyword} x{SourceWriter.Int(lane)} = ref Unsafe.Add(ref x{SourceWriter.Int(lane - 1)}, live > {SourceWriter.Int(lane)} ? {nn} : 0);");
+            w.Line($"ref {t} x{SourceWriter.Int(lane)} = ref Unsafe.Add(ref x{SourceWriter.Int(lane - 1)}, live > {SourceWriter.Int(lane)} ? {nn} : 0);");
         }
 
         if (n >= lanes)
         {
-            EmitTransposedStores(w, n, lanes, spec.Signature.Element);
+            EmitTransposedStores(w, n, width);
         }
         else
         {
@@ -163,6 +177,15 @@ internal static class BatchKernelEmitter
         w.Line("Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;");
         w.Close();
         w.Close();
+        if (width.IsWide)
+        {
+            w.Line();
+            w.Open("if (first < count)");
+            string Rest(string role, string stride) => $"ref Unsafe.Add(ref {role}, first{stride})";
+            w.Line($"{MethodName(n)}({Rest("a", " * " + size)}, {Rest("b", " * " + nn)}, {Rest("x", " * " + nn)}, {Rest("results", "")}, count - first);");
+            w.Close();
+        }
+
         w.Close();
     }
 
@@ -179,15 +202,16 @@ internal static class BatchKernelEmitter
     }
 
     // Chunks of one vector along x, the last moved back to end at n; transposed back to one system per vector.
-    private static void EmitTransposedStores(SourceWriter w, int n, int lanes, ElementType element)
+    private static void EmitTransposedStores(SourceWriter w, int n, BatchWidth width)
     {
+        int lanes = width.Lanes;
         for (int start = 0; start < n; start += lanes)
         {
             int chunk = System.Math.Min(start, n - lanes);
             string c = SourceWriter.Int(chunk);
             string[] inputs = Enumerable.Range(chunk, lanes).Select(i => "y" + SourceWriter.Int(i)).ToArray();
             string[] outputs = Enumerable.Range(0, lanes).Select(LaneTranspose.Row).ToArray();
-            LaneTranspose.Emit(w, inputs, outputs, declareOutputs: false, element == ElementType.Double);
+            LaneTranspose.Emit(w, width, inputs, outputs, declareOutputs: false);
             for (int lane = 0; lane < lanes; lane++)
             {
                 w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");

@@ -7,7 +7,7 @@ namespace Specialized.Generator;
 /// <summary>
 /// Emits the user's partial method body (argument checks before any element is read, then one
 /// call) and, in the kernels class, the switch on n into the unrolled kernels with the runtime
-/// fallback above MaxN.
+/// fallback above MaxN; a batch size with a Vector512 kernel calls it where that width is accelerated.
 /// </summary>
 internal static class DispatchEmitter
 {
@@ -112,6 +112,15 @@ internal static class DispatchEmitter
         for (int size = 1; size <= KernelForms.KernelLimit(spec); size++)
         {
             w.Line($"case {SourceWriter.Int(size)}:");
+            if (KernelForms.WideMethodName(spec, size) is { } wide)
+            {
+                w.Line($"    if ({BatchWidth.WideSupported})");
+                w.Line("    {");
+                EmitCall(w, sig, $"{wide}({kernelArgs})", indent: "        ");
+                w.Line("    }");
+                w.Line();
+            }
+
             EmitCall(w, sig, $"{KernelForms.MethodName(spec, size)}({kernelArgs})");
         }
 

@@ -69,6 +69,15 @@ internal static class KernelForms
         _ => KernelEmitter.MethodName(n),
     };
 
+    /// <summary>
+    /// The Vector512 kernel for size n that the dispatch prefers where <see cref="BatchWidth.WideSupported"/>,
+    /// or null when n has none (every form but the batch, and the batch's sizes where it did not pay).
+    /// </summary>
+    public static string? WideMethodName(SolverSpec spec, int n) =>
+        spec.Signature.Form == SolveForm.Batch && BatchWidth.Wide(spec.Signature.Element, n) is { } wide
+            ? BatchKernelEmitter.MethodName(n, wide)
+            : null;
+
     /// <summary>Emits the kernels for n = 1..<see cref="KernelLimit"/>, each after an empty line, then any helper they share.</summary>
     public static void EmitAll(SourceWriter w, SolverSpec spec)
     {
@@ -87,7 +96,13 @@ internal static class KernelForms
                     InverseKernelEmitter.Emit(w, spec, n);
                     break;
                 case SolveForm.Batch:
-                    BatchKernelEmitter.Emit(w, spec, n);
+                    BatchKernelEmitter.Emit(w, spec, n, BatchWidth.Narrow(spec.Signature.Element));
+                    if (BatchWidth.Wide(spec.Signature.Element, n) is { } wide)
+                    {
+                        w.Line();
+                        BatchKernelEmitter.Emit(w, spec, n, wide);
+                    }
+
                     break;
                 default:
                     KernelEmitter.Emit(w, spec, n);

@@ -1,41 +1,38 @@
 using System.Collections.Generic;
 using System.Linq;
-using Specialized.Common;
 
 namespace Specialized.Generator;
 
 /// <summary>
 /// Moves a batch kernel's data between the systems' own layout and one-system-per-lane vectors:
 /// W contiguous elements of each of W systems are loaded as W vectors and transposed in registers
-/// (12 instructions per 4 doubles, 32 per 8 floats, against one load and insert per element).
+/// (12 instructions per 4 doubles, 32 per 8 floats, against one load and insert per element; the
+/// Vector512 transpose of 8 doubles is in <see cref="LaneTranspose512"/>).
 /// Systems shorter than one vector fall back to element-wise gathers and stores.
 /// </summary>
 internal sealed class LaneTranspose
 {
     private readonly string _reference;
     private readonly int _length;
-    private readonly int _lanes;
-    private readonly bool _isDouble;
+    private readonly BatchWidth _width;
     private readonly HashSet<int> _loaded = new();
     private readonly Dictionary<int, int> _chunkOf = new();
     private readonly HashSet<int> _needed;
 
     /// <param name="reference">The lane references' prefix: lane s reads from <c>{reference}{s}</c>.</param>
     /// <param name="length">Elements per system; no load reaches past them.</param>
-    /// <param name="lanes">Systems per vector.</param>
-    /// <param name="element">The element type.</param>
+    /// <param name="width">The kernel's vector: its lanes are the systems per vector.</param>
     /// <param name="needed">The offsets the kernel reads; a chunk extracts only these.</param>
-    public LaneTranspose(string reference, int length, int lanes, ElementType element, IEnumerable<int> needed)
+    public LaneTranspose(string reference, int length, BatchWidth width, IEnumerable<int> needed)
     {
         _needed = new HashSet<int>(needed);
         _reference = reference;
         _length = length;
-        _lanes = lanes;
-        _isDouble = element == ElementType.Double;
+        _width = width;
     }
 
     /// <summary>Whether whole vectors fit in one system: below that, elements are gathered one by one.</summary>
-    public bool Transposes => _length >= _lanes;
+    public bool Transposes => _length >= _width.Lanes;
 
     /// <summary>
     /// The expression for the vector of element <paramref name="offset"/> of every lane's system.
@@ -45,14 +42,14 @@ internal sealed class LaneTranspose
     {
         if (!Transposes)
         {
-            return $"Vector256.Create({string.Join(", ", Enumerable.Range(0, _lanes).Select(s => KernelSyntax.Element(_reference + SourceWriter.Int(s), offset)))})";
+            return $"{_width.Factory}.Create({string.Join(", ", Enumerable.Range(0, _width.Lanes).Select(s => KernelSyntax.Element(_reference + SourceWriter.Int(s), offset)))})";
         }
 
         if (!_chunkOf.TryGetValue(offset, out int start))
         {
             // The chunk starts at the element asked for, moved back where it would read past the system.
-            start = System.Math.Min(offset, _length - _lanes);
-            for (int k = start; k < start + _lanes; k++)
+            start = System.Math.Min(offset, _length - _width.Lanes);
+            for (int k = start; k < start + _width.Lanes; k++)
             {
                 if (!_chunkOf.ContainsKey(k))
                 {
@@ -63,17 +60,17 @@ internal sealed class LaneTranspose
 
         if (_loaded.Add(start))
         {
-            string[] rows = Enumerable.Range(0, _lanes).Select(Row).ToArray();
-            for (int s = 0; s < _lanes; s++)
+            string[] rows = Enumerable.Range(0, _width.Lanes).Select(Row).ToArray();
+            for (int s = 0; s < _width.Lanes; s++)
             {
-                w.Line($"{rows[s]} = Vector256.LoadUnsafe(ref {_reference}{SourceWriter.Int(s)}, {SourceWriter.Int(start)});");
+                w.Line($"{rows[s]} = {_width.Factory}.LoadUnsafe(ref {_reference}{SourceWriter.Int(s)}, {SourceWriter.Int(start)});");
             }
 
             // Elements the kernel never reads, or an earlier chunk already holds, are not extracted.
-            string?[] outputs = Enumerable.Range(start, _lanes)
+            string?[] outputs = Enumerable.Range(start, _width.Lanes)
                 .Select(k => _chunkOf[k] == start && _needed.Contains(k) ? Name(k) : null)
                 .ToArray();
-            Emit(w, rows, outputs, declareOutputs: true, _isDouble);
+            Emit(w, _width, rows, outputs, declareOutputs: true);
         }
 
         return Name(offset);
@@ -83,18 +80,19 @@ internal sealed class LaneTranspose
     /// Declares the temporaries every transpose shares, once per kernel: reusing them keeps the
     /// method's locals few enough for the JIT to track them all.
     /// </summary>
-    public static void DeclareTemporaries(SourceWriter w, string vectorType, int lanes)
+    public static void DeclareTemporaries(SourceWriter w, BatchWidth width)
     {
-        var names = Enumerable.Range(0, lanes).Select(Row).Concat(Enumerable.Range(0, TemporaryCount(lanes)).Select(Temporary));
-        w.Line($"{vectorType} {string.Join(", ", names)};");
+        var names = Enumerable.Range(0, width.Lanes).Select(Row).Concat(Enumerable.Range(0, TemporaryCount(width)).Select(Temporary));
+        w.Line($"{width.Type} {string.Join(", ", names)};");
     }
 
     /// <summary>The shared temporary that holds lane s's row before a transpose.</summary>
     public static string Row(int lane) => "lr" + SourceWriter.Int(lane);
 
-    private static string Temporary(int k) => "lt" + SourceWriter.Int(k);
+    /// <summary>The shared temporary k of the transposes.</summary>
+    public static string Temporary(int k) => "lt" + SourceWriter.Int(k);
 
-    private static int TemporaryCount(int lanes) => lanes == 4 ? 4 : 16;
+    private static int TemporaryCount(BatchWidth width) => width.IsWide ? LaneTranspose512.Temporaries : width.IsDouble ? 4 : 16;
 
     private string Name(int offset) => $"{_reference}e{SourceWriter.Int(offset)}";
 
@@ -103,7 +101,7 @@ internal sealed class LaneTranspose
     /// every input, in input order; a null output is not computed. With <paramref name="declareOutputs"/>
     /// each output is a new local, otherwise an existing one.
     /// </summary>
-    public static void Emit(SourceWriter w, string[] inputs, string?[] outputs, bool declareOutputs, bool isDouble)
+    public static void Emit(SourceWriter w, BatchWidth width, string[] inputs, string?[] outputs, bool declareOutputs)
     {
         string T(int k) => Temporary(k);
         void Output(int k, string value)
@@ -114,7 +112,13 @@ internal sealed class LaneTranspose
             }
         }
 
-        if (isDouble)
+        if (width.IsWide)
+        {
+            LaneTranspose512.Emit(w, inputs, Output);
+            return;
+        }
+
+        if (width.IsDouble)
         {
             // (r0, r1) interleaved by element pairs, then the 128-bit halves exchanged.
             w.Line($"{T(0)} = Avx.UnpackLow({inputs[0]}, {inputs[1]});");

@@ -122,7 +122,7 @@ public class SnapshotTests
         /// <summary>Solvers under test.</summary>
         public static partial class Fits
         {
-            [SpdSolve(MaxN = 5, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+            [SpdSolve(MaxN = 8, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
             public static partial void Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
         }
         """)]
@@ -204,6 +204,42 @@ public class SnapshotTests
         Assert.DoesNotContain("Batch17(", batch);
         Assert.Contains("default:\n                    Cholesky.SolveBatch(a, b, x, results, n, Triangle.Lower, MatrixLayout.RowMajor);\n                    return;", batch);
         Assert.Contains("if (!(Fma.IsSupported && Avx2.IsSupported))", batch);
+    }
+
+    /// <summary>
+    /// Double batches from n = 8 get a Vector512 kernel too, which the dispatch prefers where it is
+    /// accelerated and which leaves a last group of four or fewer systems to the Vector256 kernel;
+    /// smaller n and float keep the Vector256 kernels alone.
+    /// </summary>
+    [Fact]
+    public void Batch_form_adds_Vector512_kernels_for_double_from_n_8()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile("""
+            using System;
+            using Specialized;
+            namespace Demo;
+            /// <summary>Solvers under test.</summary>
+            public static partial class Fits
+            {
+                [SpdSolve(MaxN = 9)]
+                public static partial void Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
+
+                [SpdSolve(MaxN = 16)]
+                public static partial void Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.Problems(output));
+        var sources = GeneratorHarness.Sources(result);
+        string doubles = Assert.Single(sources, s => s.Key.Contains("Double")).Value;
+        string floats = Assert.Single(sources, s => s.Key.Contains("Float")).Value;
+        Assert.Contains("public static void Batch8Wide(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)", doubles);
+        Assert.Contains("public static void Batch9Wide(", doubles);
+        Assert.DoesNotContain("Batch7Wide(", doubles);
+        Assert.Contains("case 9:\n                    if (Vector512.IsHardwareAccelerated)\n                    {\n                        Batch9Wide(ref ra, ref rb, ref rx, ref rresults, results.Length);\n                        return;\n                    }\n\n                    Batch9(ref ra, ref rb, ref rx, ref rresults, results.Length);", doubles);
+        Assert.Contains("Batch9(ref Unsafe.Add(ref a, first * 81), ref Unsafe.Add(ref b, first * 9), ref Unsafe.Add(ref x, first * 9), ref Unsafe.Add(ref results, first), count - first);", doubles);
+        Assert.DoesNotContain("Wide", floats);
+        Assert.DoesNotContain("Vector512", floats);
     }
 
     /// <summary>

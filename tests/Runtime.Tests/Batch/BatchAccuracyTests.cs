@@ -10,11 +10,16 @@ namespace Specialized.Runtime.Tests.Batch;
 
 /// <summary>
 /// dchkpo per system on every batch solver: for each n up to past its MaxN and every count from 0
-/// to two vector widths plus one (and 37), the nine dchkpo types in a seeded random order, so
+/// to two Vector512 widths plus one (and 37), the nine dchkpo types in a seeded random order, so
 /// non-SPD systems sit at random lanes next to SPD ones. Each SPD system keeps dpot02's and dget04's
 /// ratios below 30; each non-SPD one reports dpotrf's pivot and keeps its x; a and b are never
 /// written; and every system's bits equal those of the same system solved alone.
 /// </summary>
+/// <remarks>
+/// Where Vector512 is accelerated, a size with a Vector512 kernel sends a batch's last W/2 or fewer
+/// systems, and a batch of one, to its Vector256 kernel: these counts run both kernels, and the
+/// comparison with the system solved alone holds the two widths to the same bits.
+/// </remarks>
 public class BatchAccuracyTests
 {
     public static IEnumerable<object[]> Cases =>
@@ -42,7 +47,7 @@ public class BatchAccuracyTests
     private static void Check<T>(BatchSolver<T> solve, Triangle triangle, MatrixLayout layout, int n, Precision precision)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int width = System.Runtime.Intrinsics.Vector256<T>.Count;
+        int width = System.Runtime.Intrinsics.Vector512<T>.Count;
         int[] types = Enumerable.Range(1, 9).Where(t => TestMatrix.Applies(t, n)).ToArray();
         foreach (int count in Enumerable.Range(0, 2 * width + 2).Append(37))
         {

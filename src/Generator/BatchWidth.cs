@@ -1,0 +1,69 @@
+using Specialized.Common;
+
+namespace Specialized.Generator;
+
+/// <summary>
+/// The vector a batch kernel holds one system per lane in: a Vector256 (4 doubles, 8 floats) on every
+/// AVX2 + FMA machine, and for double from n = <see cref="WideMinOrder"/> also a Vector512 (8 doubles)
+/// that the dispatch prefers where it is hardware accelerated. Spells the few vector operations the
+/// kernel needs at that width.
+/// </summary>
+/// <remarks>
+/// Measured at 10,000 systems on an AVX-512 Xeon (docs/performance.md, "Batched solves"): 8 doubles
+/// per pass beat 4 by 3-24% from n = 9, by up to 17% at n = 8 (25% with the batch in L2), tied at
+/// n = 4..7 and lost at 2..3; 16 floats per pass were mostly slower than 8 (and at n = 16 the JIT
+/// compiled that kernel with MinOpts). Each pivot's division is on the kernel's critical path and takes
+/// about twice as long on a Vector512 as on a Vector256, which eats most of the halved instruction count.
+/// </remarks>
+internal sealed class BatchWidth
+{
+    private static readonly BatchWidth s_double256 = new(ElementType.Double, 256);
+    private static readonly BatchWidth s_float256 = new(ElementType.Float, 256);
+    private static readonly BatchWidth s_double512 = new(ElementType.Double, 512);
+
+    private BatchWidth(ElementType element, int bits)
+    {
+        IsDouble = element == ElementType.Double;
+        IsWide = bits == 512;
+        Keyword = ScalarSyntax.For(element).Keyword;
+        Factory = "Vector" + SourceWriter.Int(bits);
+        Type = $"{Factory}<{Keyword}>";
+        Lanes = bits / (IsDouble ? 64 : 32);
+    }
+
+    /// <summary>The smallest n with a Vector512 kernel: one row of the system fills the vector, so the stores transpose whole.</summary>
+    public const int WideMinOrder = 8;
+
+    /// <summary>The hardware test the dispatch makes before it calls a Vector512 kernel; the JIT folds it to a constant (it implies Avx512F).</summary>
+    public const string WideSupported = "Vector512.IsHardwareAccelerated";
+
+    public bool IsDouble { get; }
+
+    /// <summary>True for Vector512.</summary>
+    public bool IsWide { get; }
+
+    /// <summary>Systems per vector.</summary>
+    public int Lanes { get; }
+
+    public string Keyword { get; }
+
+    /// <summary>The vector type, e.g. <c>Vector512&lt;double&gt;</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The static class with Create, LoadUnsafe and the comparisons.</summary>
+    public string Factory { get; }
+
+    /// <summary>The Vector256 width every size has.</summary>
+    public static BatchWidth Narrow(ElementType element) => element == ElementType.Double ? s_double256 : s_float256;
+
+    /// <summary>The Vector512 width for n, or null where n has no Vector512 kernel (see the remarks).</summary>
+    public static BatchWidth? Wide(ElementType element, int n) => element == ElementType.Double && n >= WideMinOrder ? s_double512 : null;
+
+    /// <summary>c − a·b in one rounding.</summary>
+    public string MultiplySubtract(string a, string b, string c) =>
+        IsWide ? $"Avx512F.FusedMultiplyAddNegated({a}, {b}, {c})" : VectorShape.MultiplySubtract(a, b, c);
+
+    /// <summary>The lanes set in a comparison's result, as a uint (bit s for lane s).</summary>
+    public string LaneMask(string comparison) =>
+        IsWide ? $"(uint){comparison}.ExtractMostSignificantBits()" : $"{comparison}.ExtractMostSignificantBits()";
+}
