@@ -16,10 +16,10 @@ namespace Specialized;
 /// (144 + n)·2 KiB plus 16 KiB (rented from the same pool, like every scratch larger than <see cref="StackScratchBytes"/>),
 /// and solves with 8 or more right-hand sides are blocked the same way, with (144 + nrhs)·2 KiB. Solves with 2 to 7
 /// right-hand sides use an n-element copy of one column at a time.</para>
-/// <para>The overloads with <c>degreeOfParallelism</c> share the large updates of a factorization of order
+/// <para>The overloads with <c>degreeOfParallelism</c> share the large updates and panel solves of a factorization of order
 /// <see cref="BlockedFrom"/> or more among up to that many threads (at most <see cref="Environment.ProcessorCount"/>);
 /// each extra thread adds its own packing scratch of about (144 + n / degreeOfParallelism)·2 KiB to the rented array, and
-/// each shared update allocates the few small objects of one <see cref="System.Threading.Tasks.Parallel.For(int, int, System.Threading.Tasks.ParallelOptions, Action{int})"/>.
+/// each shared step allocates the few small objects of one <see cref="System.Threading.Tasks.Parallel.For(int, int, System.Threading.Tasks.ParallelOptions, Action{int})"/>.
 /// Every element sees the same operations in the same order as on one thread, so the result is bit-identical
 /// whatever the degree of parallelism. The default, one thread, suits callers that already run one solve per core.</para>
 /// <para>Bad shapes throw <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/>

@@ -7,7 +7,7 @@ namespace Specialized.Runtime.Tests;
 /// <summary>
 /// The blocked factorization behind every public form: dchkpo's ratios at the crossover (96), at
 /// the edges of each cache block (MC = 144 rows, KC = 256 double / 512 float deep) and of the
-/// recursion's base blocks (64 to factor, 16 to substitute), on every micro-kernel of the dispatch
+/// recursion's base blocks (48 to factor, 16 to substitute), on every micro-kernel of the dispatch
 /// ladder, with nrhs 1 (vector solve), 2 (by columns) and 15 (blocked solve); failures found at
 /// their exact pivot deep inside the recursion.
 /// </summary>
@@ -56,9 +56,9 @@ public class BlockedTests
     {
         foreach (Precision precision in TestData.Precisions)
         {
-            foreach (string kernel in new[] { "Vector256", "Vector128", "Scalar" })
+            foreach (string kernel in new[] { "Vector512", "Vector256", "Vector128", "Scalar" })
             {
-                foreach (int n in new[] { 1, 16, 17, 63, 64, 65, 97, 129, 145, 257 })
+                foreach (int n in new[] { 1, 16, 17, 47, 48, 49, 63, 64, 65, 97, 129, 145, 257 })
                 {
                     yield return [precision, kernel, n];
                 }
@@ -67,7 +67,7 @@ public class BlockedTests
     }
 
     // Every rung of the dispatch ladder, whichever one this machine would pick, across the base
-    // block edges (n ≤ 64 factors unblocked inside the recursion; 16 and 17 the substitution's).
+    // block edges (n ≤ 48 factors unblocked inside the recursion; 16 and 17 the substitution's).
     [Theory]
     [MemberData(nameof(KernelCases))]
     public void Every_micro_kernel_factors_within_ratio(Precision precision, string kernel, int n)
@@ -128,6 +128,7 @@ public class BlockedTests
             bool rowWise = FactorStorage.IsRowWise(triangle, layout);
             SolveResult result = kernel switch
             {
+                "Vector512" => BlockedCholesky<T>.Factor<MicroKernel512<T>>(factor, n, rowWise),
                 "Vector256" => BlockedCholesky<T>.Factor<MicroKernel256<T>>(factor, n, rowWise),
                 "Vector128" => BlockedCholesky<T>.Factor<MicroKernel128<T>>(factor, n, rowWise),
                 _ => BlockedCholesky<T>.Factor<MicroKernelScalar<T>>(factor, n, rowWise),

@@ -21,14 +21,20 @@ internal static class BlockedCholesky<T>
     public const int SolveCrossoverRhs = 8;
 
     /// <summary>
-    /// Factors in place. <paramref name="workers"/> &gt; 1 shares the large updates among that many
-    /// threads (ignored below the crossover); the caller has clamped it to the processor count.
+    /// Factors in place. <paramref name="workers"/> &gt; 1 shares the large updates and panel solves
+    /// among that many threads (ignored below the crossover); the caller has clamped it to the
+    /// processor count.
     /// </summary>
     public static SolveResult Factor(Span<T> a, int n, bool rowWise, int workers = 1)
     {
         if (n < Crossover)
         {
             return CholeskyKernel<T>.Factor(a, n, rowWise);
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return Factor<MicroKernel512<T>>(a, n, rowWise, workers);
         }
 
         if (Vector256.IsHardwareAccelerated)
@@ -89,6 +95,10 @@ internal static class BlockedCholesky<T>
         else if (n < Crossover)
         {
             CholeskyKernel<T>.Solve(l, b, n, nrhs, rowWise);
+        }
+        else if (Vector512.IsHardwareAccelerated)
+        {
+            Solve<MicroKernel512<T>>(l, b, n, nrhs, rowWise);
         }
         else if (Vector256.IsHardwareAccelerated)
         {

@@ -11,6 +11,25 @@ namespace Specialized;
 internal static class FusedMultiplyAdd
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Apply<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    {
+        if (Avx512F.IsSupported)
+        {
+            if (typeof(T) == typeof(double))
+            {
+                return Avx512F.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+            }
+
+            if (typeof(T) == typeof(float))
+            {
+                return Avx512F.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+            }
+        }
+
+        return a * b + c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Apply<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
     {
         if (Fma.IsSupported)

@@ -98,17 +98,16 @@ internal static class Gemm<T, TKernel>
                     continue;
                 }
 
-                // Edge or diagonal tile: compute the whole tile aside, then write what belongs to C.
+                // Edge or diagonal tile: compute the whole tile aside, then add what belongs to C, a
+                // contiguous run of each row (Update made C's rows the contiguous direction).
                 tile.Clear();
                 TKernel.MultiplySubtract(kc, ref panelA, ref panelB, ref MemoryMarshal.GetReference(tile), nr);
                 for (int r = 0; r < rows; r++)
                 {
-                    for (int col = 0; col < cols; col++)
+                    (int first, int end) = mask.KeptColumns(i0 + r - jr, cols);
+                    if (first < end)
                     {
-                        if (mask.Keeps(i0 + r, jr + col))
-                        {
-                            c[ir + r, jr + col] += tile[r * nr + col];
-                        }
+                        VectorOps.Axpy(T.One, tile.Slice(r * nr + first, end - first), MemoryMarshal.CreateSpan(ref c[ir + r, jr + first], end - first));
                     }
                 }
             }

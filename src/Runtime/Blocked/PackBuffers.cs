@@ -4,6 +4,7 @@ namespace Specialized;
 
 /// <summary>The scratch one blocked factorization or solve packs into, carved from one span.</summary>
 internal readonly ref struct PackBuffers<T>
+    where T : unmanaged
 {
     /// <summary>MC x KC block of A, in MR-row micro-panels.</summary>
     public readonly Span<T> A;
@@ -14,7 +15,7 @@ internal readonly ref struct PackBuffers<T>
     /// <summary>A transposed SolveBase x SolveChunk slice of a panel under direct substitution.</summary>
     public readonly Span<T> Panel;
 
-    /// <summary>How many threads large updates are shared among (1: none).</summary>
+    /// <summary>How many threads large updates and panel solves are shared among (1: none).</summary>
     public readonly int Workers;
 
     /// <summary>Workers x <see cref="WorkerLength"/> elements: each worker's own buffers.</summary>
@@ -37,6 +38,14 @@ internal readonly ref struct PackBuffers<T>
         WorkerLength = workers > 1 ? WorkerShare(n, columns, mr, nr, workers) : 0;
         WorkerScratch = scratch.Slice(a + b + panel, workers > 1 ? workers * WorkerLength : 0);
     }
+
+    /// <summary>
+    /// The buffers of worker <paramref name="part"/> of <paramref name="parts"/>, carved from
+    /// <paramref name="workerScratch"/> (<see cref="WorkerScratch"/>, seen through a raw address by a
+    /// worker thread). Only factorizations share work, so the widest update is order columns.
+    /// </summary>
+    public static unsafe PackBuffers<T> ForWorker(T* workerScratch, int workerLength, int part, int parts, int order, int mr, int nr) =>
+        new(new Span<T>(workerScratch + (nint)part * workerLength, workerLength), order, (order + parts - 1) / parts + nr, mr, nr);
 
     /// <summary>
     /// Elements of scratch an order-n problem needs with an MR x NR micro-kernel, when its updates

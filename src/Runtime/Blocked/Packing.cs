@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Specialized;
 
@@ -25,7 +24,8 @@ internal static class Packing
             ref T panel = ref Unsafe.Add(ref dst, (nint)i0 * kc);
             if (source.ColumnStride == 1)
             {
-                PackRows(source.Block(i0, 0), height, kc, width, ref panel);
+                // The panel's rows are contiguous along p: a transpose.
+                Transpose.Run(ref source[i0, 0], source.RowStride, height, kc, ref panel, width);
             }
             else
             {
@@ -42,56 +42,6 @@ internal static class Packing
                 {
                     Unsafe.Add(ref panel, p * width + r) = T.Zero;
                 }
-            }
-        }
-    }
-
-    // The panel's rows are contiguous along p: a transpose. Four double rows at a time go through
-    // 4 x 4 register transposes (AVX); the rest, and float, element by element.
-    private static void PackRows<T>(MatrixRef<T> source, int height, int kc, int width, ref T panel)
-        where T : unmanaged, INumberBase<T>
-    {
-        int r = 0;
-        if (typeof(T) == typeof(double) && Avx.IsSupported)
-        {
-            int p4 = kc & ~3;
-            for (; r + 4 <= height; r += 4)
-            {
-                ref double row0 = ref Unsafe.As<T, double>(ref source[r, 0]);
-                ref double row1 = ref Unsafe.As<T, double>(ref source[r + 1, 0]);
-                ref double row2 = ref Unsafe.As<T, double>(ref source[r + 2, 0]);
-                ref double row3 = ref Unsafe.As<T, double>(ref source[r + 3, 0]);
-                ref double slot = ref Unsafe.As<T, double>(ref Unsafe.Add(ref panel, r));
-                for (int p = 0; p < p4; p += 4)
-                {
-                    Vector256<double> v0 = Vector256.LoadUnsafe(ref row0, (nuint)p);
-                    Vector256<double> v1 = Vector256.LoadUnsafe(ref row1, (nuint)p);
-                    Vector256<double> v2 = Vector256.LoadUnsafe(ref row2, (nuint)p);
-                    Vector256<double> v3 = Vector256.LoadUnsafe(ref row3, (nuint)p);
-                    Vector256<double> t0 = Avx.UnpackLow(v0, v1), t1 = Avx.UnpackHigh(v0, v1);
-                    Vector256<double> t2 = Avx.UnpackLow(v2, v3), t3 = Avx.UnpackHigh(v2, v3);
-                    Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref slot, (nuint)(p * width));
-                    Avx.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref slot, (nuint)((p + 1) * width));
-                    Avx.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref slot, (nuint)((p + 2) * width));
-                    Avx.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref slot, (nuint)((p + 3) * width));
-                }
-
-                for (int p = p4; p < kc; p++)
-                {
-                    Unsafe.Add(ref slot, p * width) = Unsafe.Add(ref row0, p);
-                    Unsafe.Add(ref slot, p * width + 1) = Unsafe.Add(ref row1, p);
-                    Unsafe.Add(ref slot, p * width + 2) = Unsafe.Add(ref row2, p);
-                    Unsafe.Add(ref slot, p * width + 3) = Unsafe.Add(ref row3, p);
-                }
-            }
-        }
-
-        for (; r < height; r++)
-        {
-            ref T row = ref source[r, 0];
-            for (nint p = 0; p < kc; p++)
-            {
-                Unsafe.Add(ref panel, p * width + r) = Unsafe.Add(ref row, p);
             }
         }
     }

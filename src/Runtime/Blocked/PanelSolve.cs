@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Specialized;
@@ -16,6 +15,12 @@ internal static class PanelSolve<T, TKernel>
 {
     public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
     {
+        if (buffers.Workers > 1 && (long)m * w * w >= 2 * ParallelGemm<T, TKernel>.MinimumWork)
+        {
+            ParallelPanelSolve<T, TKernel>.Run(l, b, m, w, buffers);
+            return;
+        }
+
         if (w <= BlockSizes<T>.SolveBase)
         {
             Substitute(l, b, m, w, buffers.Panel);
@@ -30,7 +35,7 @@ internal static class PanelSolve<T, TKernel>
 
     // Row i of B solves L·xᵢᵀ = bᵢᵀ. Run down the columns of B, each a contiguous vector, as scale
     // and axpy over many rows at once: in place when B's columns are contiguous, else on chunks of
-    // rows transposed into the scratch (read row by row, so both sides stream).
+    // rows transposed into the scratch and back.
     private static void Substitute(MatrixRef<T> l, MatrixRef<T> b, int m, int w, Span<T> scratch)
     {
         if (b.RowStride == 1)
@@ -44,27 +49,15 @@ internal static class PanelSolve<T, TKernel>
             return;
         }
 
+        // Otherwise B's rows are the contiguous direction (row-wise factor storage).
         for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
         {
             int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);
-            for (int i = 0; i < rows; i++)
-            {
-                ref T row = ref b[i0 + i, 0];
-                for (int j = 0; j < w; j++)
-                {
-                    scratch[j * rows + i] = Unsafe.Add(ref row, j * b.ColumnStride);
-                }
-            }
-
+            ref T chunk = ref b[i0, 0];
+            ref T columns = ref MemoryMarshal.GetReference(scratch);
+            Transpose.Run(ref chunk, b.RowStride, rows, w, ref columns, rows);
             SubstituteColumns(l, scratch, rows, rows, w);
-            for (int i = 0; i < rows; i++)
-            {
-                ref T row = ref b[i0 + i, 0];
-                for (int j = 0; j < w; j++)
-                {
-                    Unsafe.Add(ref row, j * b.ColumnStride) = scratch[j * rows + i];
-                }
-            }
+            Transpose.Run(ref columns, rows, w, rows, ref chunk, b.RowStride);
         }
     }
 

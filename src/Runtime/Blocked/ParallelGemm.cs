@@ -98,9 +98,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
             var c = new MatrixRef<T>(ref Unsafe.AsRef<T>(C), Ldc, 1);
             var a = new MatrixRef<T>(ref Unsafe.AsRef<T>(A), ARowStride, AColumnStride);
             var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
-            var scratch = new Span<T>(Scratch + (nint)part * WorkerLength, WorkerLength);
-            // Only factorizations share updates, so the widest update is Order columns (PackBuffers.WorkerShare).
-            var buffers = new PackBuffers<T>(scratch, Order, (Order + Parts - 1) / Parts + TKernel.NR, TKernel.MR, TKernel.NR);
+            var buffers = PackBuffers<T>.ForWorker(Scratch, WorkerLength, part, Parts, Order, TKernel.MR, TKernel.NR);
             Gemm<T, TKernel>.Update(c.Block(0, j0), a, b.Block(j0, 0), M, j1 - j0, K, Mask, buffers, -j0);
         }
     }

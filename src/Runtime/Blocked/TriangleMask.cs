@@ -1,3 +1,5 @@
+using System;
+
 namespace Specialized;
 
 /// <summary>Which elements of C a blocked update may write, in C's own (i, j) indices.</summary>
@@ -39,10 +41,14 @@ internal static class TriangleMasks
         _ => true,
     };
 
-    public static bool Keeps(this TriangleMask mask, int i, int j) => mask switch
+    /// <summary>
+    /// The writable columns [first, end) of a cols-wide row segment whose row index minus its first
+    /// column index is <paramref name="offset"/>.
+    /// </summary>
+    public static (int First, int End) KeptColumns(this TriangleMask mask, int offset, int cols) => mask switch
     {
-        TriangleMask.Lower => i >= j,
-        TriangleMask.Upper => i <= j,
-        _ => true,
+        TriangleMask.Lower => (0, Math.Clamp(offset + 1, 0, cols)),
+        TriangleMask.Upper => (Math.Clamp(offset, 0, cols), cols),
+        _ => (0, cols),
     };
 }

@@ -25,6 +25,11 @@ internal static class FitCore<T>
             return SolveResult.Succeeded;
         }
 
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return Fit<MicroKernel512<T>>(a, b, w, weighted, x, rows, cols, ridge, layout, refine);
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             return Fit<MicroKernel256<T>>(a, b, w, weighted, x, rows, cols, ridge, layout, refine);
