@@ -3,6 +3,8 @@
 # run_suite NAME TABLE FILTER... -- [--no-install] [BenchmarkDotNet arguments ...]
 #   1. bench/install-peers.sh (apt packages + bench/native build), unless --no-install is given or
 #      SKIP_INSTALL=1; if it fails the run goes on and the missing peers are skipped;
+#   (OPENBLAS_CORETYPE is set from /proc/cpuinfo's instruction sets unless given: OpenBLAS falls
+#   back to its SSE3 kernels on a CPU model it does not know, as on some VMs;)
 #   2. suite_peers ARTIFACTS, when the sourcing script defines it (peers outside BenchmarkDotNet,
 #      such as run-lsq.sh's numpy, writing next to the BenchmarkDotNet results);
 #   3. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter FILTER...,
@@ -26,6 +28,19 @@ run_suite() {
 
   if ((install)); then
     "$here/install-peers.sh" || echo "run-$name: install-peers.sh failed; running with the peers that are there" >&2
+  fi
+
+  # OpenBLAS's DYNAMIC_ARCH picks its kernels by CPU model and falls back to Prescott (SSE3) on a
+  # model it does not know, as on some VMs; name the core from the instruction sets the CPU lists.
+  if [[ -z "${OPENBLAS_CORETYPE:-}" && -r /proc/cpuinfo ]]; then
+    local flags
+    flags=$(grep -m1 '^flags' /proc/cpuinfo)
+    if [[ " $flags " == *" avx512f "* && " $flags " == *" avx512bw "* && " $flags " == *" avx512vl "* ]]; then
+      export OPENBLAS_CORETYPE=SkylakeX
+    elif [[ " $flags " == *" avx2 "* && " $flags " == *" fma "* ]]; then
+      export OPENBLAS_CORETYPE=Haswell
+    fi
+    [[ -n "${OPENBLAS_CORETYPE:-}" ]] && echo "run-$name: OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (from /proc/cpuinfo)" >&2
   fi
 
   cd "$repo"
