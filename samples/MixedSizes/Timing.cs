@@ -56,20 +56,22 @@ internal static class Timing
     /// <returns>Seconds per solver and band.</returns>
     public static double[][] Run(IReadOnlyList<TimedSolver> solvers, Workload work, SizeBands bands, TextWriter output, IProgress<double>? progress)
     {
+        int warmSystems = 0;
+        for (int band = 0; band < bands.Count; band++)
+        {
+            warmSystems += Math.Min(bands.Systems(band).Length, WarmSystemsPerBand);
+        }
+
         var x = new double[solvers.Count][];
         var warmSeconds = new double[solvers.Count];
-        int warmSystems = 0;
         for (int s = 0; s < solvers.Count; s++)
         {
             x[s] = new double[work.Rhs.Length];
-            warmSystems = 0;
             long warmStart = Stopwatch.GetTimestamp();
             for (int band = 0; band < bands.Count; band++)
             {
                 ReadOnlySpan<int> systems = bands.Systems(band);
-                systems = systems[..Math.Min(systems.Length, WarmSystemsPerBand)];
-                solvers[s].Solve(work, systems, x[s]);
-                warmSystems += systems.Length;
+                solvers[s].Solve(work, systems[..Math.Min(systems.Length, WarmSystemsPerBand)], x[s]);
             }
 
             warmSeconds[s] = Stopwatch.GetElapsedTime(warmStart).TotalSeconds;

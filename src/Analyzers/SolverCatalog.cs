@@ -61,8 +61,17 @@ internal sealed class SolverCatalog
     }
 
     /// <summary>Whether a file is generated code (<see cref="GeneratedFiles"/>), decided once per file.</summary>
-    public bool IsGenerated(SyntaxTree tree, AnalyzerOptions options) =>
-        generatedFiles.GetOrAdd(tree, t => GeneratedFiles.Contains(t, options));
+    public bool IsGenerated(SyntaxTree tree, AnalyzerOptions options)
+    {
+        // Looked up before anything is built: a factory lambda would allocate its closure on every call.
+        if (!generatedFiles.TryGetValue(tree, out bool generated))
+        {
+            generated = GeneratedFiles.Contains(tree, options);
+            generatedFiles.TryAdd(tree, generated);
+        }
+
+        return generated;
+    }
 
     /// <summary>The facts of the method body <paramref name="operation"/> sits in, gathered once per body.</summary>
     public BodyFacts Facts(IOperation operation) => bodies.GetValue(ValueTracing.Root(operation), BodyFacts.Create);
