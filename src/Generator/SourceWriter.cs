@@ -10,7 +10,7 @@ internal sealed class SourceWriter
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
     private readonly IndentedTextWriter _writer;
 
-    public SourceWriter() => _writer = new IndentedTextWriter(_text, "    ") { NewLine = "\n" };
+    public SourceWriter(int indent = 0) => _writer = new IndentedTextWriter(_text, "    ") { NewLine = "\n", Indent = indent };
 
     public void Line(string line) => _writer.WriteLine(line);
 
@@ -28,6 +28,13 @@ internal sealed class SourceWriter
     {
         _writer.Indent--;
         _writer.WriteLine(closing);
+    }
+
+    /// <summary>Text written by another writer at this one's indentation, copied as it is.</summary>
+    public void Verbatim(string text)
+    {
+        _writer.Flush();
+        _text.Write(text);
     }
 
     public override string ToString() => _text.ToString();

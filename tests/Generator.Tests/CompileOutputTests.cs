@@ -136,6 +136,37 @@ public class CompileOutputTests
             """);
     }
 
+    [Fact]
+    public void Methods_sharing_kernels_across_namespaces_and_generic_types_compile()
+    {
+        AssertCompilesCleanly("""
+            using System;
+            using Specialized;
+            namespace Demo.One
+            {
+                /// <summary>A generic holder.</summary>
+                /// <typeparam name="T">Unused.</typeparam>
+                public static partial class Holder<T>
+                {
+                    [SpdSolve(MaxN = 5)] internal static partial bool Solve(Span<double> a, Span<double> b, int n);
+                }
+            }
+
+            namespace Demo.Two
+            {
+                /// <summary>A struct.</summary>
+                public partial struct Filter
+                {
+                    [SpdSolve(MaxN = 5)] private static partial SolveResult Update(Span<double> p, Span<double> k, int n);
+
+                    /// <summary>Calls the private solver so it is used.</summary>
+                    /// <returns>The result.</returns>
+                    public static SolveResult Call() => Update(new double[] { 4 }, new double[] { 2 }, 1);
+                }
+            }
+            """);
+    }
+
     private static void AssertCompilesCleanly(string source)
     {
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile(source));

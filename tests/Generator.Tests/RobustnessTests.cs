@@ -91,6 +91,8 @@ public class RobustnessTests
             """));
 
         Assert.Null(result.Results.Single().Exception);
-        Assert.Equal(2, result.GeneratedTrees.Length);
+        // Same kernels, so one file holds both bodies (and the compiler reports the duplicate).
+        string source = Assert.Single(result.GeneratedTrees).ToString();
+        Assert.Equal(2, source.Split("public static partial bool S(").Length - 1);
     }
 }

@@ -17,6 +17,26 @@ public class SnapshotTests
             public static partial SolveResult Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
         }
         """)]
+    [InlineData("Shared_InPlace_Double_Lower_RowMajor", """
+        using System;
+        using Specialized;
+        namespace Demo
+        {
+            /// <summary>Two filters whose solvers differ only in names and return type: one file, one copy of the kernels.</summary>
+            public static partial class Filter
+            {
+                [SpdSolve(MaxN = 2)]
+                public static partial bool Solve(Span<double> a, Span<double> b, int n);
+            }
+
+            /// <summary>The second filter.</summary>
+            public static partial class Smoother
+            {
+                [SpdSolve(MaxN = 2)]
+                internal static partial SolveResult Update(Span<double> covariance, Span<double> gain, int order);
+            }
+        }
+        """)]
     [InlineData("InPlace_Float_Upper_ColumnMajor_Bool", """
         using System;
         using Specialized;
@@ -279,6 +299,54 @@ public class SnapshotTests
         Assert.Contains("Invert12(", inverse);
         Assert.DoesNotContain("Invert13(", inverse);
         Assert.Contains("default:\n                    return Cholesky.Invert(a, inverse, n, Triangle.Lower, MatrixLayout.RowMajor);", inverse);
+    }
+
+    /// <summary>
+    /// Methods share a file, and so one copy of the kernels, exactly when their kernels are the same:
+    /// the same form, element type, storage and MaxN. The file takes the first method's hint name.
+    /// </summary>
+    [Fact]
+    public void Methods_with_the_same_kernels_share_one_file()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile("""
+            using System;
+            using Specialized;
+            namespace Demo;
+            /// <summary>Solvers under test.</summary>
+            public static partial class A
+            {
+                [SpdSolve(MaxN = 6)] public static partial bool Solve(Span<double> a, Span<double> b, int n);
+                [SpdSolve(MaxN = 6)] public static partial SolveResult Other(Span<double> m, Span<double> v, int size);
+                [SpdSolve(MaxN = 5)] public static partial bool Smaller(Span<double> a, Span<double> b, int n);
+                [SpdSolve(MaxN = 6, Triangle = Triangle.Upper)] public static partial bool Upper(Span<double> a, Span<double> b, int n);
+                [SpdSolve(MaxN = 6)] public static partial bool Single(Span<float> a, Span<float> b, int n);
+            }
+
+            /// <summary>Another type, another namespace's worth of callers.</summary>
+            public static partial class B
+            {
+                [SpdSolve(MaxN = 6)] public static partial bool Solve(Span<double> a, Span<double> b, int n);
+            }
+            """));
+
+        Assert.Empty(GeneratorHarness.Problems(output));
+        var sources = GeneratorHarness.Sources(result);
+        Assert.Equal(
+            new[]
+            {
+                "Demo.A.Other.InPlace.Double.g.cs",
+                "Demo.A.Single.InPlace.Float.g.cs",
+                "Demo.A.Smaller.InPlace.Double.g.cs",
+                "Demo.A.Upper.InPlace.Double.g.cs",
+            },
+            sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        string shared = sources["Demo.A.Other.InPlace.Double.g.cs"];
+        Assert.Contains("public static partial global::Specialized.SolveResult Other(global::System.Span<double> m, global::System.Span<double> v, int size)", shared);
+        Assert.Contains("public static partial bool Solve(global::System.Span<double> a, global::System.Span<double> b, int n)", shared);
+        Assert.Equal(2, shared.Split("partial class A").Length - 1);
+        Assert.Single(shared.Split("partial class B").Skip(1));
+        Assert.Single(shared.Split("file static class SpdSolveKernels").Skip(1));
+        Assert.Contains("/// <summary>Unrolled solvers behind A.Other, A.Solve, B.Solve, one method per n;", shared);
     }
 
     [Fact]
