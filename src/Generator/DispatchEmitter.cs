@@ -75,6 +75,8 @@ internal static class DispatchEmitter
         string parameters = string.Join(", ", roles.Select(role => ParameterRoles.TypeOf(sig, role) + " " + role));
 
         w.Line($"/// <summary>Runs the kernel for n; the caller has checked n{(sig.HasNrhs ? ", nrhs" : "")} and every span's length.</summary>");
+        // Inlined into the partial method, so the smallest sizes, whose kernels inline too, cost one call.
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         w.Open($"public static {(sig.ReturnsVoid ? "void" : "SolveResult")} {DispatchMethod}({parameters})");
         foreach (string role in roles.Where(ParameterRoles.IsSpan))
         {

@@ -56,6 +56,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Dispatch(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<global::Specialized.SolveResult> results, int n)
         {
             ref double ra = ref MemoryMarshal.GetReference(a);

@@ -56,6 +56,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Dispatch(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<global::Specialized.SolveResult> results, int n)
         {
             ref float ra = ref MemoryMarshal.GetReference(a);

@@ -46,6 +46,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Dispatch(Span<double> a, int n)
         {
             ref double ra = ref MemoryMarshal.GetReference(a);

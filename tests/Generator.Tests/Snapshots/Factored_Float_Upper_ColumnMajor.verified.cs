@@ -51,6 +51,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Dispatch(ReadOnlySpan<float> factor, Span<float> b, int n)
         {
             ref float rfactor = ref MemoryMarshal.GetReference(factor);

@@ -56,6 +56,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n, nrhs and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Dispatch(ReadOnlySpan<double> factor, Span<double> b, int n, int nrhs)
         {
             ref double rfactor = ref MemoryMarshal.GetReference(factor);

@@ -56,6 +56,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n, nrhs and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Dispatch(Span<float> a, Span<float> b, int n, int nrhs)
         {
             ref float ra = ref MemoryMarshal.GetReference(a);
@@ -74,7 +75,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref float a, ref float b, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -107,7 +108,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref float a, ref float b, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

@@ -51,6 +51,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Dispatch(ReadOnlySpan<float> a, Span<float> inverse, int n)
         {
             ref float ra = ref MemoryMarshal.GetReference(a);

@@ -61,6 +61,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n, nrhs and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Dispatch(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n, int nrhs)
         {
             ref double ra = ref MemoryMarshal.GetReference(a);
@@ -82,7 +83,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -112,7 +113,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -155,7 +156,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 3: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x, int nrhs)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

@@ -489,6 +489,7 @@ namespace Specialized.Generated
         private static class NormalEquations
         {
             /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Dispatch(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n)
             {
                 ref double ra = ref MemoryMarshal.GetReference(a);
@@ -519,7 +520,7 @@ namespace Specialized.Generated
             }
 
             /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve1(ref double a, ref double b, ref double x)
             {
                 // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -542,7 +543,7 @@ namespace Specialized.Generated
             }
 
             /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve2(ref double a, ref double b, ref double x)
             {
                 // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -578,7 +579,7 @@ namespace Specialized.Generated
             }
 
             /// <summary>n = 3: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve3(ref double a, ref double b, ref double x)
             {
                 // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

@@ -341,6 +341,7 @@ namespace Specialized.Generated
         private static class NormalEquations
         {
             /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Dispatch(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int n)
             {
                 ref float ra = ref MemoryMarshal.GetReference(a);
@@ -362,7 +363,7 @@ namespace Specialized.Generated
             }
 
             /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve1(ref float a, ref float b, ref float x)
             {
                 // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -385,7 +386,7 @@ namespace Specialized.Generated
             }
 
             /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve2(ref float a, ref float b, ref float x)
             {
                 // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -421,7 +422,7 @@ namespace Specialized.Generated
             }
 
             /// <summary>n = 3: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve3(ref float a, ref float b, ref float x)
             {
                 // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

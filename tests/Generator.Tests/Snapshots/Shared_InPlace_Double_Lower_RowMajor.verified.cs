@@ -86,6 +86,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Dispatch(Span<double> a, Span<double> b, int n)
         {
             ref double ra = ref MemoryMarshal.GetReference(a);
@@ -104,7 +105,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -131,7 +132,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref double a, ref double b)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).

@@ -56,6 +56,7 @@ namespace Specialized.Generated
     file static class SpdSolveKernels
     {
         /// <summary>Runs the kernel for n; the caller has checked n and every span's length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Dispatch(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n)
         {
             ref double ra = ref MemoryMarshal.GetReference(a);
@@ -86,7 +87,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 1: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -109,7 +110,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 2: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
@@ -145,7 +146,7 @@ namespace Specialized.Generated
         }
 
         /// <summary>n = 3: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x)
         {
             // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
