@@ -19,8 +19,12 @@ internal static unsafe class ParallelGemm<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    /// <summary>m·n·k below which the fork and join cost more than the work saved.</summary>
-    public const long MinimumWork = 1 << 20;
+    /// <summary>
+    /// m·n·k below which the fork and join cost more than the work saved. 2²⁰ made two threads slower
+    /// than one at n = 400-512 (0.85-0.89x on the Intel VM); 2²³ (about 0.2 ms of work) was level or
+    /// faster there and 5% faster at n = 1000-2000 (A/B probe, the same matrices alternating).
+    /// </summary>
+    public const long MinimumWork = 1 << 23;
 
     /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
     public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
