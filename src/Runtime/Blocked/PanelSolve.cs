@@ -1,6 +1,9 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Specialized;
 
@@ -49,8 +52,17 @@ internal static class PanelSolve<T, TKernel>
             return;
         }
 
-        // Otherwise B's rows are the contiguous direction (row-wise factor storage).
-        for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
+        // Otherwise B's rows are the contiguous direction (row-wise factor storage). Full 16-column
+        // strips of double solve whole groups of rows in registers where AVX-512 is there.
+        int first = 0;
+        if (typeof(T) == typeof(double) && w == PanelSubstitute512.Width && PanelSubstitute512.IsSupported)
+        {
+            int groups = m / PanelSubstitute512.Group;
+            PanelSubstitute512.Run(ref Unsafe.As<T, double>(ref l[0, 0]), l.RowStride, l.ColumnStride, ref Unsafe.As<T, double>(ref b[0, 0]), b.RowStride, groups);
+            first = groups * PanelSubstitute512.Group;
+        }
+
+        for (int i0 = first; i0 < m; i0 += BlockSizes<T>.SolveChunk)
         {
             int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);
             ref T chunk = ref b[i0, 0];
@@ -70,8 +82,48 @@ internal static class PanelSolve<T, TKernel>
             VectorOps.Scale(T.One / l[j, j], xj);
             for (int c = j + 1; c < w; c++)
             {
-                VectorOps.Axpy(-l[c, j], xj, columns.Slice(c * stride, rows));
+                SubtractMultiple(l[c, j], xj, columns.Slice(c * stride, rows));
             }
+        }
+    }
+
+    // y −= a·x, in one rounding where the hardware fuses (the rounding PanelSubstitute512 gives the rows
+    // it solves, so each row's bits do not depend on which code, or which thread, solved it).
+    private static void SubtractMultiple(T a, ReadOnlySpan<T> x, Span<T> y)
+    {
+        ref T rx = ref MemoryMarshal.GetReference(x);
+        ref T ry = ref MemoryMarshal.GetReference(y.Slice(0, x.Length));
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<T> na = Vector512.Create(-a);
+            for (; i + Vector512<T>.Count <= x.Length; i += Vector512<T>.Count)
+            {
+                FusedMultiplyAdd.Apply(na, Vector512.LoadUnsafe(ref rx, (nuint)i), Vector512.LoadUnsafe(ref ry, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<T> va = Vector256.Create(a);
+            for (; i + Vector256<T>.Count <= x.Length; i += Vector256<T>.Count)
+            {
+                FusedMultiplyAdd.Negated(va, Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated && !Fma.IsSupported)
+        {
+            Vector128<T> va = Vector128.Create(a);
+            for (; i + Vector128<T>.Count <= x.Length; i += Vector128<T>.Count)
+            {
+                (Vector128.LoadUnsafe(ref ry, (nuint)i) - va * Vector128.LoadUnsafe(ref rx, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            T xi = Unsafe.Add(ref rx, i);
+            ref T yi = ref Unsafe.Add(ref ry, i);
+            yi = Fma.IsSupported ? T.FusedMultiplyAdd(-a, xi, yi) : yi - a * xi;
         }
     }
 }
