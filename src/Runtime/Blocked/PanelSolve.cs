@@ -36,14 +36,23 @@ internal static class PanelSolve<T, TKernel>
         Run(l.Block(w1, w1), b.Block(0, w1), m, w - w1, buffers);
     }
 
-    // Row i of B solves L·xᵢᵀ = bᵢᵀ. Run down the columns of B, each a contiguous vector, as scale
-    // and axpy over many rows at once: in place when B's columns are contiguous, else on chunks of
-    // rows transposed into the scratch and back.
+    // Row i of B solves L·xᵢᵀ = bᵢᵀ. Full 16-column strips of double go to PanelSubstitute512 in groups
+    // of eight rows where AVX-512 is there; the other rows run down the columns of B, each a contiguous
+    // vector, as scale and multiply-subtract over many rows at once: in place when B's columns are
+    // contiguous, else on chunks of rows transposed into the scratch and back.
     private static void Substitute(MatrixRef<T> l, MatrixRef<T> b, int m, int w, Span<T> scratch)
     {
         if (b.RowStride == 1)
         {
-            for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
+            int start = 0;
+            if (typeof(T) == typeof(double) && w == PanelSubstitute512.Width && PanelSubstitute512.IsSupported)
+            {
+                int whole = m / PanelSubstitute512.Group;
+                PanelSubstitute512.RunColumns(ref Unsafe.As<T, double>(ref l[0, 0]), l.RowStride, l.ColumnStride, ref Unsafe.As<T, double>(ref b[0, 0]), b.ColumnStride, whole);
+                start = whole * PanelSubstitute512.Group;
+            }
+
+            for (int i0 = start; i0 < m; i0 += BlockSizes<T>.SolveChunk)
             {
                 int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);
                 SubstituteColumns(l, MemoryMarshal.CreateSpan(ref b[i0, 0], (int)((w - 1) * b.ColumnStride) + rows), (int)b.ColumnStride, rows, w);
@@ -52,8 +61,7 @@ internal static class PanelSolve<T, TKernel>
             return;
         }
 
-        // Otherwise B's rows are the contiguous direction (row-wise factor storage). Full 16-column
-        // strips of double solve whole groups of rows in registers where AVX-512 is there.
+        // Otherwise B's rows are the contiguous direction (row-wise factor storage).
         int first = 0;
         if (typeof(T) == typeof(double) && w == PanelSubstitute512.Width && PanelSubstitute512.IsSupported)
         {

@@ -8,8 +8,8 @@ namespace Specialized;
 
 /// <summary>
 /// The direct substitution of the panel solve, B := B·L⁻ᵀ, for the common strip of 16 columns in double
-/// with AVX-512 when B's rows are contiguous: each group of eight rows is loaded as sixteen vectors,
-/// transposed in registers into the eight rows' values of each column, solved there and transposed back.
+/// with AVX-512: each group of eight rows is held as sixteen vectors, one per column (transposed in
+/// registers when B's rows are the contiguous direction), solved there and stored back.
 /// The scalar-vector substitution it replaces streamed every column through memory once per earlier column.
 /// </summary>
 /// <remarks>
@@ -33,20 +33,8 @@ internal static class PanelSubstitute512
     /// </summary>
     public static void Run(ref double l, nint lRow, nint lColumn, ref double b, nint ldb, int groups)
     {
-        // The triangle packed row by row with its diagonal replaced by the reciprocals, so every
-        // broadcast below reads a constant offset.
         Span<double> packed = stackalloc double[136];
-        int k = 0;
-        for (int i = 0; i < 16; i++)
-        {
-            for (int j = 0; j < i; j++)
-            {
-                packed[k++] = Unsafe.Add(ref l, i * lRow + j * lColumn);
-            }
-
-            packed[k++] = 1.0 / Unsafe.Add(ref l, i * (lRow + lColumn));
-        }
-
+        Pack(ref l, lRow, lColumn, packed);
         ref double t = ref MemoryMarshal.GetReference(packed);
         for (int g = 0; g < groups; g++)
         {
@@ -70,142 +58,7 @@ internal static class PanelSubstitute512
             Transpose8(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7);
             Transpose8(ref x8, ref x9, ref x10, ref x11, ref x12, ref x13, ref x14, ref x15);
 
-            x0 *= Vector512.Create(Unsafe.Add(ref t, 0));
-            x1 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 1)), x0, x1);
-            x2 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 3)), x0, x2);
-            x3 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 6)), x0, x3);
-            x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 10)), x0, x4);
-            x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 15)), x0, x5);
-            x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 21)), x0, x6);
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 28)), x0, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 36)), x0, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 45)), x0, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 55)), x0, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 66)), x0, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 78)), x0, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 91)), x0, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 105)), x0, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 120)), x0, x15);
-            x1 *= Vector512.Create(Unsafe.Add(ref t, 2));
-            x2 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 4)), x1, x2);
-            x3 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 7)), x1, x3);
-            x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 11)), x1, x4);
-            x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 16)), x1, x5);
-            x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 22)), x1, x6);
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 29)), x1, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 37)), x1, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 46)), x1, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 56)), x1, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 67)), x1, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 79)), x1, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 92)), x1, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 106)), x1, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 121)), x1, x15);
-            x2 *= Vector512.Create(Unsafe.Add(ref t, 5));
-            x3 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 8)), x2, x3);
-            x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 12)), x2, x4);
-            x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 17)), x2, x5);
-            x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 23)), x2, x6);
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 30)), x2, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 38)), x2, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 47)), x2, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 57)), x2, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 68)), x2, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 80)), x2, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 93)), x2, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 107)), x2, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 122)), x2, x15);
-            x3 *= Vector512.Create(Unsafe.Add(ref t, 9));
-            x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 13)), x3, x4);
-            x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 18)), x3, x5);
-            x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 24)), x3, x6);
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 31)), x3, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 39)), x3, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 48)), x3, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 58)), x3, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 69)), x3, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 81)), x3, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 94)), x3, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 108)), x3, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 123)), x3, x15);
-            x4 *= Vector512.Create(Unsafe.Add(ref t, 14));
-            x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 19)), x4, x5);
-            x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 25)), x4, x6);
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 32)), x4, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 40)), x4, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 49)), x4, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 59)), x4, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 70)), x4, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 82)), x4, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 95)), x4, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 109)), x4, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 124)), x4, x15);
-            x5 *= Vector512.Create(Unsafe.Add(ref t, 20));
-            x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 26)), x5, x6);
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 33)), x5, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 41)), x5, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 50)), x5, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 60)), x5, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 71)), x5, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 83)), x5, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 96)), x5, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 110)), x5, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 125)), x5, x15);
-            x6 *= Vector512.Create(Unsafe.Add(ref t, 27));
-            x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 34)), x6, x7);
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 42)), x6, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 51)), x6, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 61)), x6, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 72)), x6, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 84)), x6, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 97)), x6, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 111)), x6, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 126)), x6, x15);
-            x7 *= Vector512.Create(Unsafe.Add(ref t, 35));
-            x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 43)), x7, x8);
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 52)), x7, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 62)), x7, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 73)), x7, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 85)), x7, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 98)), x7, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 112)), x7, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 127)), x7, x15);
-            x8 *= Vector512.Create(Unsafe.Add(ref t, 44));
-            x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 53)), x8, x9);
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 63)), x8, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 74)), x8, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 86)), x8, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 99)), x8, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 113)), x8, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 128)), x8, x15);
-            x9 *= Vector512.Create(Unsafe.Add(ref t, 54));
-            x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 64)), x9, x10);
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 75)), x9, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 87)), x9, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 100)), x9, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 114)), x9, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 129)), x9, x15);
-            x10 *= Vector512.Create(Unsafe.Add(ref t, 65));
-            x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 76)), x10, x11);
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 88)), x10, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 101)), x10, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 115)), x10, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 130)), x10, x15);
-            x11 *= Vector512.Create(Unsafe.Add(ref t, 77));
-            x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 89)), x11, x12);
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 102)), x11, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 116)), x11, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 131)), x11, x15);
-            x12 *= Vector512.Create(Unsafe.Add(ref t, 90));
-            x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 103)), x12, x13);
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 117)), x12, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 132)), x12, x15);
-            x13 *= Vector512.Create(Unsafe.Add(ref t, 104));
-            x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 118)), x13, x14);
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 133)), x13, x15);
-            x14 *= Vector512.Create(Unsafe.Add(ref t, 119));
-            x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 134)), x14, x15);
-            x15 *= Vector512.Create(Unsafe.Add(ref t, 135));
+            Solve(ref t, ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, ref x8, ref x9, ref x10, ref x11, ref x12, ref x13, ref x14, ref x15);
 
             Transpose8(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7);
             Transpose8(ref x8, ref x9, ref x10, ref x11, ref x12, ref x13, ref x14, ref x15);
@@ -225,6 +78,215 @@ internal static class PanelSubstitute512
             x13.StoreUnsafe(ref Unsafe.Add(ref rows, 5 * ldb + 8));
             x14.StoreUnsafe(ref Unsafe.Add(ref rows, 6 * ldb + 8));
             x15.StoreUnsafe(ref Unsafe.Add(ref rows, 7 * ldb + 8));
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/> for a block whose columns are contiguous (column j at j·<paramref name="ldb"/>):
+    /// each group of eight rows is already eight consecutive elements of every column.
+    /// </summary>
+    public static void RunColumns(ref double l, nint lRow, nint lColumn, ref double b, nint ldb, int groups)
+    {
+        Span<double> packed = stackalloc double[136];
+        Pack(ref l, lRow, lColumn, packed);
+        ref double t = ref MemoryMarshal.GetReference(packed);
+        for (int g = 0; g < groups; g++)
+        {
+            ref double rows = ref Unsafe.Add(ref b, g * Group);
+            Vector512<double> x0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 0 * ldb));
+            Vector512<double> x1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 1 * ldb));
+            Vector512<double> x2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 2 * ldb));
+            Vector512<double> x3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 3 * ldb));
+            Vector512<double> x4 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 4 * ldb));
+            Vector512<double> x5 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 5 * ldb));
+            Vector512<double> x6 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 6 * ldb));
+            Vector512<double> x7 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 7 * ldb));
+            Vector512<double> x8 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 8 * ldb));
+            Vector512<double> x9 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 9 * ldb));
+            Vector512<double> x10 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 10 * ldb));
+            Vector512<double> x11 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 11 * ldb));
+            Vector512<double> x12 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 12 * ldb));
+            Vector512<double> x13 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 13 * ldb));
+            Vector512<double> x14 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 14 * ldb));
+            Vector512<double> x15 = Vector512.LoadUnsafe(ref Unsafe.Add(ref rows, 15 * ldb));
+
+            Solve(ref t, ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, ref x8, ref x9, ref x10, ref x11, ref x12, ref x13, ref x14, ref x15);
+
+            x0.StoreUnsafe(ref Unsafe.Add(ref rows, 0 * ldb));
+            x1.StoreUnsafe(ref Unsafe.Add(ref rows, 1 * ldb));
+            x2.StoreUnsafe(ref Unsafe.Add(ref rows, 2 * ldb));
+            x3.StoreUnsafe(ref Unsafe.Add(ref rows, 3 * ldb));
+            x4.StoreUnsafe(ref Unsafe.Add(ref rows, 4 * ldb));
+            x5.StoreUnsafe(ref Unsafe.Add(ref rows, 5 * ldb));
+            x6.StoreUnsafe(ref Unsafe.Add(ref rows, 6 * ldb));
+            x7.StoreUnsafe(ref Unsafe.Add(ref rows, 7 * ldb));
+            x8.StoreUnsafe(ref Unsafe.Add(ref rows, 8 * ldb));
+            x9.StoreUnsafe(ref Unsafe.Add(ref rows, 9 * ldb));
+            x10.StoreUnsafe(ref Unsafe.Add(ref rows, 10 * ldb));
+            x11.StoreUnsafe(ref Unsafe.Add(ref rows, 11 * ldb));
+            x12.StoreUnsafe(ref Unsafe.Add(ref rows, 12 * ldb));
+            x13.StoreUnsafe(ref Unsafe.Add(ref rows, 13 * ldb));
+            x14.StoreUnsafe(ref Unsafe.Add(ref rows, 14 * ldb));
+            x15.StoreUnsafe(ref Unsafe.Add(ref rows, 15 * ldb));
+        }
+    }
+
+    // Forward substitution on the sixteen columns of one group, right-looking: column j is scaled by
+    // 1 / L(j, j), then taken from every later column c with weight L(c, j).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Solve(ref double t, ref Vector512<double> x0, ref Vector512<double> x1, ref Vector512<double> x2, ref Vector512<double> x3, ref Vector512<double> x4, ref Vector512<double> x5, ref Vector512<double> x6, ref Vector512<double> x7, ref Vector512<double> x8, ref Vector512<double> x9, ref Vector512<double> x10, ref Vector512<double> x11, ref Vector512<double> x12, ref Vector512<double> x13, ref Vector512<double> x14, ref Vector512<double> x15)
+    {
+        x0 *= Vector512.Create(Unsafe.Add(ref t, 0));
+        x1 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 1)), x0, x1);
+        x2 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 3)), x0, x2);
+        x3 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 6)), x0, x3);
+        x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 10)), x0, x4);
+        x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 15)), x0, x5);
+        x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 21)), x0, x6);
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 28)), x0, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 36)), x0, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 45)), x0, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 55)), x0, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 66)), x0, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 78)), x0, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 91)), x0, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 105)), x0, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 120)), x0, x15);
+        x1 *= Vector512.Create(Unsafe.Add(ref t, 2));
+        x2 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 4)), x1, x2);
+        x3 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 7)), x1, x3);
+        x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 11)), x1, x4);
+        x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 16)), x1, x5);
+        x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 22)), x1, x6);
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 29)), x1, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 37)), x1, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 46)), x1, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 56)), x1, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 67)), x1, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 79)), x1, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 92)), x1, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 106)), x1, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 121)), x1, x15);
+        x2 *= Vector512.Create(Unsafe.Add(ref t, 5));
+        x3 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 8)), x2, x3);
+        x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 12)), x2, x4);
+        x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 17)), x2, x5);
+        x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 23)), x2, x6);
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 30)), x2, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 38)), x2, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 47)), x2, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 57)), x2, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 68)), x2, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 80)), x2, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 93)), x2, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 107)), x2, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 122)), x2, x15);
+        x3 *= Vector512.Create(Unsafe.Add(ref t, 9));
+        x4 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 13)), x3, x4);
+        x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 18)), x3, x5);
+        x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 24)), x3, x6);
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 31)), x3, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 39)), x3, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 48)), x3, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 58)), x3, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 69)), x3, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 81)), x3, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 94)), x3, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 108)), x3, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 123)), x3, x15);
+        x4 *= Vector512.Create(Unsafe.Add(ref t, 14));
+        x5 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 19)), x4, x5);
+        x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 25)), x4, x6);
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 32)), x4, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 40)), x4, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 49)), x4, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 59)), x4, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 70)), x4, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 82)), x4, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 95)), x4, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 109)), x4, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 124)), x4, x15);
+        x5 *= Vector512.Create(Unsafe.Add(ref t, 20));
+        x6 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 26)), x5, x6);
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 33)), x5, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 41)), x5, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 50)), x5, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 60)), x5, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 71)), x5, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 83)), x5, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 96)), x5, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 110)), x5, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 125)), x5, x15);
+        x6 *= Vector512.Create(Unsafe.Add(ref t, 27));
+        x7 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 34)), x6, x7);
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 42)), x6, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 51)), x6, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 61)), x6, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 72)), x6, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 84)), x6, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 97)), x6, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 111)), x6, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 126)), x6, x15);
+        x7 *= Vector512.Create(Unsafe.Add(ref t, 35));
+        x8 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 43)), x7, x8);
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 52)), x7, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 62)), x7, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 73)), x7, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 85)), x7, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 98)), x7, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 112)), x7, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 127)), x7, x15);
+        x8 *= Vector512.Create(Unsafe.Add(ref t, 44));
+        x9 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 53)), x8, x9);
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 63)), x8, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 74)), x8, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 86)), x8, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 99)), x8, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 113)), x8, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 128)), x8, x15);
+        x9 *= Vector512.Create(Unsafe.Add(ref t, 54));
+        x10 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 64)), x9, x10);
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 75)), x9, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 87)), x9, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 100)), x9, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 114)), x9, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 129)), x9, x15);
+        x10 *= Vector512.Create(Unsafe.Add(ref t, 65));
+        x11 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 76)), x10, x11);
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 88)), x10, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 101)), x10, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 115)), x10, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 130)), x10, x15);
+        x11 *= Vector512.Create(Unsafe.Add(ref t, 77));
+        x12 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 89)), x11, x12);
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 102)), x11, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 116)), x11, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 131)), x11, x15);
+        x12 *= Vector512.Create(Unsafe.Add(ref t, 90));
+        x13 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 103)), x12, x13);
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 117)), x12, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 132)), x12, x15);
+        x13 *= Vector512.Create(Unsafe.Add(ref t, 104));
+        x14 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 118)), x13, x14);
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 133)), x13, x15);
+        x14 *= Vector512.Create(Unsafe.Add(ref t, 119));
+        x15 = Avx512F.FusedMultiplyAddNegated(Vector512.Create(Unsafe.Add(ref t, 134)), x14, x15);
+        x15 *= Vector512.Create(Unsafe.Add(ref t, 135));
+    }
+
+    // The triangle packed row by row with its diagonal replaced by the reciprocals, so every
+    // broadcast in the solves reads a constant offset.
+    private static void Pack(ref double l, nint lRow, nint lColumn, Span<double> packed)
+    {
+        int k = 0;
+        for (int i = 0; i < Width; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                packed[k++] = Unsafe.Add(ref l, i * lRow + j * lColumn);
+            }
+
+            packed[k++] = 1.0 / Unsafe.Add(ref l, i * (lRow + lColumn));
         }
     }
 
