@@ -36,8 +36,8 @@ internal static class PanelSolve<T, TKernel>
         Run(l.Block(w1, w1), b.Block(0, w1), m, w - w1, buffers);
     }
 
-    // Row i of B solves L·xᵢᵀ = bᵢᵀ. Full 16-column strips of double go to PanelSubstitute512 in groups
-    // of eight rows where AVX-512 is there; the other rows run down the columns of B, each a contiguous
+    // Row i of B solves L·xᵢᵀ = bᵢᵀ. Full 16-column strips go to PanelSubstitute512 a vector of rows at a
+    // time where AVX-512 is there; the other rows run down the columns of B, each a contiguous
     // vector, as scale and multiply-subtract over many rows at once: in place when B's columns are
     // contiguous, else on chunks of rows transposed into the scratch and back.
     private static void Substitute(MatrixRef<T> l, MatrixRef<T> b, int m, int w, Span<T> scratch)
@@ -45,11 +45,11 @@ internal static class PanelSolve<T, TKernel>
         if (b.RowStride == 1)
         {
             int start = 0;
-            if (typeof(T) == typeof(double) && w == PanelSubstitute512.Width && PanelSubstitute512.IsSupported)
+            if (w == PanelSubstitute512<T>.Width && PanelSubstitute512<T>.IsSupported)
             {
-                int whole = m / PanelSubstitute512.Group;
-                PanelSubstitute512.RunColumns(ref Unsafe.As<T, double>(ref l[0, 0]), l.RowStride, l.ColumnStride, ref Unsafe.As<T, double>(ref b[0, 0]), b.ColumnStride, whole);
-                start = whole * PanelSubstitute512.Group;
+                int whole = m / PanelSubstitute512<T>.Group;
+                PanelSubstitute512<T>.RunColumns(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[0, 0], b.ColumnStride, whole);
+                start = whole * PanelSubstitute512<T>.Group;
             }
 
             for (int i0 = start; i0 < m; i0 += BlockSizes<T>.SolveChunk)
@@ -63,11 +63,11 @@ internal static class PanelSolve<T, TKernel>
 
         // Otherwise B's rows are the contiguous direction (row-wise factor storage).
         int first = 0;
-        if (typeof(T) == typeof(double) && w == PanelSubstitute512.Width && PanelSubstitute512.IsSupported)
+        if (w == PanelSubstitute512<T>.Width && PanelSubstitute512<T>.IsSupported)
         {
-            int groups = m / PanelSubstitute512.Group;
-            PanelSubstitute512.Run(ref Unsafe.As<T, double>(ref l[0, 0]), l.RowStride, l.ColumnStride, ref Unsafe.As<T, double>(ref b[0, 0]), b.RowStride, groups);
-            first = groups * PanelSubstitute512.Group;
+            int groups = m / PanelSubstitute512<T>.Group;
+            PanelSubstitute512<T>.Run(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[0, 0], b.RowStride, groups);
+            first = groups * PanelSubstitute512<T>.Group;
         }
 
         for (int i0 = first; i0 < m; i0 += BlockSizes<T>.SolveChunk)
