@@ -120,6 +120,7 @@ internal static class PanelSolve<T, TKernel>
         }
         else if (Vector128.IsHardwareAccelerated && !Fma.IsSupported)
         {
+            // Unfused like the scalar loop below; with FMA but no 256-bit vectors the scalar loop fuses alone.
             Vector128<T> va = Vector128.Create(a);
             for (; i + Vector128<T>.Count <= x.Length; i += Vector128<T>.Count)
             {
