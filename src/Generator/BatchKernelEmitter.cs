@@ -12,9 +12,12 @@ namespace Specialized.Generator;
 /// One system alone waits on each pivot's division; W systems side by side fill those waits with
 /// each other's work. A lane whose pivot fails is recorded in a byte of a mask and reported after
 /// the pass (a call on that path would make the JIT keep every vector on the stack); its x is never
-/// written, and its arithmetic goes on in its own lane, which touches no other lane. The last group's missing
-/// systems repeat the last real one, so no load leaves the spans, and their lanes are dropped. A Vector512
-/// kernel leaves a last group of at most W/2 systems to the Vector256 kernel, which does it in half the work.
+/// written, and its arithmetic goes on in its own lane, which touches no other lane. The kernels run
+/// whole passes only, so every lane's data sits at a fixed offset from one reference per role (no
+/// per-lane references to keep in registers or on the stack), and a pass in which every lane
+/// succeeded stores its x and results whole. The Vector512 kernels leave the last systems, fewer
+/// than W, to the Vector256 kernel; that one leaves its own last systems to a helper that copies
+/// them into one pass on the stack, the last system repeated to fill it.
 /// </remarks>
 internal static class BatchKernelEmitter
 {
@@ -25,7 +28,11 @@ internal static class BatchKernelEmitter
     /// </summary>
     public const int StraightLineLimit = 16;
 
-    public const string MarkFailedMethod = "MarkFailed";
+    /// <summary>The helper that writes a pass's results when one of its pivots failed.</summary>
+    public const string ReportMethod = "ReportPass";
+
+    /// <summary>The helper that solves a batch's last systems, fewer than one pass, on padded copies.</summary>
+    public const string TailMethod = "SolveTail";
 
     /// <summary>The Vector256 kernel for n.</summary>
     public static string MethodName(int n) => "Batch" + SourceWriter.Int(n);
@@ -44,35 +51,20 @@ internal static class BatchKernelEmitter
         string allLanes = SourceWriter.Int((1 << lanes) - 1);
         string v = width.Factory;
 
-        string remainder = width.IsWide ? $", the last {SourceWriter.Int(lanes / 2)} or fewer by {MethodName(n)}" : "";
-        w.Line($"/// <summary>n = {nn}, a batch: {SourceWriter.Int(lanes)} systems per pass, one per lane{remainder}; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
+        string rest = width.IsWide ? MethodName(n) : TailMethod;
+        w.Line($"/// <summary>n = {nn}, a batch: {SourceWriter.Int(lanes)} systems per pass, one per lane, the last fewer than {SourceWriter.Int(lanes)} by {rest}; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         w.Open($"public static void {MethodName(n, width)}({KernelSyntax.Parameters(spec)}, int count)");
         w.Line($"var zero = {vector}.Zero;");
         w.Line($"var infinity = {v}.Create({t}.PositiveInfinity);");
-        if (width.IsWide)
-        {
-            w.Line("int first = 0;");
-        }
-
-        w.Open(width.IsWide
-            ? $"for (; count - first > {SourceWriter.Int(lanes / 2)}; first += {SourceWriter.Int(lanes)})"
-            : $"for (int first = 0; first < count; first += {SourceWriter.Int(lanes)})");
-        w.Line($"int live = count - first;");
-        w.Line($"// Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.");
-        w.Line($"uint pending = live >= {SourceWriter.Int(lanes)} ? {allLanes}u : (1u << live) - 1;");
-        w.Line("uint systems = pending;");
+        w.Line("int first = 0;");
+        w.Open($"for (; count - first >= {SourceWriter.Int(lanes)}; first += {SourceWriter.Int(lanes)})");
+        w.Line("// Lane s holds system first + s; pending holds the lanes whose pivots have all passed.");
+        w.Line($"uint pending = {allLanes}u;");
         w.Line("// Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.");
         w.Line("ulong pivots = 0;");
         w.Line($"ref {t} a0 = ref Unsafe.Add(ref a, first * {size});");
         w.Line($"ref {t} b0 = ref Unsafe.Add(ref b, first * {nn});");
-        for (int lane = 1; lane < lanes; lane++)
-        {
-            string l = SourceWriter.Int(lane);
-            string p = SourceWriter.Int(lane - 1);
-            w.Line($"ref {t} a{l} = ref Unsafe.Add(ref a{p}, live > {l} ? {size} : 0);");
-            w.Line($"ref {t} b{l} = ref Unsafe.Add(ref b{p}, live > {l} ? {nn} : 0);");
-        }
 
         var stored = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i + 1).Select(j => KernelSyntax.Offset(spec, n, i, j)));
         var matrix = new LaneTranspose("a", n * n, width, stored);
@@ -142,61 +134,95 @@ internal static class BatchKernelEmitter
         }
 
         w.Line();
-        w.Line("// Only lanes with a system of their own that did not fail are written.");
+        w.Line("// Only lanes that did not fail are written.");
         w.Line($"ref {t} x0 = ref Unsafe.Add(ref x, first * {nn});");
-        for (int lane = 1; lane < lanes; lane++)
-        {
-            w.Line($"ref {t} x{SourceWriter.Int(lane)} = ref Unsafe.Add(ref x{SourceWriter.Int(lane - 1)}, live > {SourceWriter.Int(lane)} ? {nn} : 0);");
-        }
-
         if (n >= lanes)
         {
             EmitTransposedStores(w, n, width);
         }
         else
         {
-            for (int lane = 0; lane < lanes; lane++)
-            {
-                string l = SourceWriter.Int(lane);
-                w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
-                for (int i = 0; i < n; i++)
-                {
-                    w.Line($"{KernelSyntax.Element("x" + l, i)} = y{SourceWriter.Int(i)}.GetElement({l});");
-                }
-
-                w.Close();
-            }
+            EmitShortStores(w, n, width);
         }
 
-        w.Open("if (pending != systems)");
-        w.Line($"{MarkFailedMethod}(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);");
+        w.Line();
+        w.Line($"ref SolveResult result0 = ref Unsafe.Add(ref results, first);");
+        w.Open($"if (pending == {allLanes}u)");
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            w.Line($"{KernelSyntax.Element("result0", lane)} = SolveResult.Succeeded;");
+        }
+
+        w.Close();
+        w.Open("else");
+        w.Line($"{ReportMethod}(ref result0, {SourceWriter.Int(lanes)}, pending, pivots);");
+        w.Close();
         w.Close();
         w.Line();
-        w.Line("// Every lane still pending solved its system.");
-        w.Open("for (uint done = pending; done != 0; done &= done - 1)");
-        w.Line("Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;");
+        w.Open("if (first < count)");
+        string Rest(string role, string stride) => $"ref Unsafe.Add(ref {role}, first{stride})";
+        string restArgs = $"{Rest("a", " * " + size)}, {Rest("b", " * " + nn)}, {Rest("x", " * " + nn)}, {Rest("results", "")}, count - first";
+        w.Line(width.IsWide ? $"{MethodName(n)}({restArgs});" : $"{TailMethod}({restArgs}, {nn});");
         w.Close();
-        w.Close();
-        if (width.IsWide)
-        {
-            w.Line();
-            w.Open("if (first < count)");
-            string Rest(string role, string stride) => $"ref Unsafe.Add(ref {role}, first{stride})";
-            w.Line($"{MethodName(n)}({Rest("a", " * " + size)}, {Rest("b", " * " + nn)}, {Rest("x", " * " + nn)}, {Rest("results", "")}, count - first);");
-            w.Close();
-        }
-
         w.Close();
     }
 
-    /// <summary>The helper every batch kernel calls when pivots fail: one result per failed lane, its pivot from byte s of the pivots.</summary>
-    public static void EmitMarkFailed(SourceWriter w)
+    /// <summary>
+    /// The helper a batch kernel calls after a pass in which pivots failed: lanes set in pending
+    /// succeeded, each other lane failed at the pivot in its byte of pivots.
+    /// </summary>
+    public static void EmitReport(SourceWriter w)
     {
-        w.Line("/// <summary>Marks each lane set in <paramref name=\"lanes\"/> as failed at the pivot in its byte of <paramref name=\"pivots\"/>.</summary>");
-        w.Open($"private static void {MarkFailedMethod}(ref SolveResult results, uint lanes, ulong pivots)");
-        w.Open("for (; lanes != 0; lanes &= lanes - 1)");
-        w.Line("int lane = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);");
-        w.Line("Unsafe.Add(ref results, lane) = SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));");
+        w.Line("/// <summary>Writes a pass's results: lanes set in <paramref name=\"pending\"/> succeeded, the others failed at the pivot in their byte of <paramref name=\"pivots\"/>.</summary>");
+        w.Open($"private static void {ReportMethod}(ref SolveResult results, int lanes, uint pending, ulong pivots)");
+        w.Open("for (int lane = 0; lane < lanes; lane++)");
+        w.Line("Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));");
+        w.Close();
+        w.Close();
+    }
+
+    /// <summary>
+    /// The helper the Vector256 kernels call for a batch's last systems, fewer than one pass: each
+    /// copied to a pass on the stack (the last one repeated to fill it), solved there by the kernel
+    /// for n, and its result and, where it succeeded, its x copied back. The kernels themselves
+    /// then only run whole passes, at fixed offsets from one reference per role.
+    /// </summary>
+    public static void EmitTail(SourceWriter w, SolverSpec spec, int limit)
+    {
+        var width = BatchWidth.Narrow(spec.Signature.Element);
+        string t = width.Keyword;
+        string lanes = SourceWriter.Int(width.Lanes);
+        w.Line("/// <summary>Solves the last <paramref name=\"count\"/> systems of a batch, fewer than one pass, as one pass of copies on the stack.</summary>");
+        w.Open($"private static void {TailMethod}({KernelSyntax.Parameters(spec)}, int count, int n)");
+        w.Line("int size = n * n;");
+        w.Line($"Span<{t}> pass = stackalloc {t}[{lanes} * (size + 2 * n)];");
+        w.Line($"Span<SolveResult> passResults = stackalloc SolveResult[{lanes}];");
+        w.Line($"Span<{t}> pa = pass.Slice(0, {lanes} * size), pb = pass.Slice({lanes} * size, {lanes} * n), px = pass.Slice({lanes} * (size + n));");
+        w.Open($"for (int s = 0; s < {lanes}; s++)");
+        w.Line("int k = Math.Min(s, count - 1);");
+        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, k * size), size).CopyTo(pa.Slice(s * size));");
+        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, k * n), n).CopyTo(pb.Slice(s * n));");
+        w.Close();
+        w.Line();
+        w.Line($"ref {t} ra = ref MemoryMarshal.GetReference(pa);");
+        w.Line($"ref {t} rb = ref MemoryMarshal.GetReference(pb);");
+        w.Line($"ref {t} rx = ref MemoryMarshal.GetReference(px);");
+        w.Line("ref SolveResult rr = ref MemoryMarshal.GetReference(passResults);");
+        w.Open("switch (n)");
+        for (int n = 1; n <= limit; n++)
+        {
+            w.Line($"case {SourceWriter.Int(n)}:");
+            w.Line($"    {MethodName(n)}(ref ra, ref rb, ref rx, ref rr, {lanes});");
+            w.Line("    break;");
+        }
+
+        w.Close();
+        w.Line();
+        w.Open("for (int s = 0; s < count; s++)");
+        w.Line("Unsafe.Add(ref results, s) = passResults[s];");
+        w.Open("if (passResults[s].Success)");
+        w.Line("px.Slice(s * n, n).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref x, s * n), n));");
+        w.Close();
         w.Close();
         w.Close();
     }
@@ -208,16 +234,46 @@ internal static class BatchKernelEmitter
         for (int start = 0; start < n; start += lanes)
         {
             int chunk = System.Math.Min(start, n - lanes);
-            string c = SourceWriter.Int(chunk);
             string[] inputs = Enumerable.Range(chunk, lanes).Select(i => "y" + SourceWriter.Int(i)).ToArray();
             string[] outputs = Enumerable.Range(0, lanes).Select(LaneTranspose.Row).ToArray();
             LaneTranspose.Emit(w, width, inputs, outputs, declareOutputs: false);
             for (int lane = 0; lane < lanes; lane++)
             {
                 w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
-                w.Line($"{outputs[lane]}.StoreUnsafe(ref x{SourceWriter.Int(lane)}, {c});");
+                w.Line($"{outputs[lane]}.StoreUnsafe(ref x0, {SourceWriter.Int(lane * n + chunk)});");
                 w.Close();
             }
+        }
+    }
+
+    // Systems shorter than a vector: when every lane succeeded and n divides W, the pass's x are n
+    // whole vectors of one run (LaneInterleave); otherwise element by element, skipping failed lanes.
+    private static void EmitShortStores(SourceWriter w, int n, BatchWidth width)
+    {
+        int lanes = width.Lanes;
+        bool interleaves = LaneInterleave.Applies(n, width);
+        if (interleaves)
+        {
+            w.Open($"if (pending == {SourceWriter.Int((1 << lanes) - 1)}u)");
+            LaneInterleave.EmitStores(w, width, "x0", Enumerable.Range(0, n).Select(i => "y" + SourceWriter.Int(i)).ToArray(), "xi");
+            w.Close();
+            w.Open("else");
+        }
+
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
+            for (int i = 0; i < n; i++)
+            {
+                w.Line($"{KernelSyntax.Element("x0", lane * n + i)} = y{SourceWriter.Int(i)}.GetElement({SourceWriter.Int(lane)});");
+            }
+
+            w.Close();
+        }
+
+        if (interleaves)
+        {
+            w.Close();
         }
     }
 

@@ -113,7 +113,9 @@ internal static class KernelForms
         if (spec.Signature.Form == SolveForm.Batch)
         {
             w.Line();
-            BatchKernelEmitter.EmitMarkFailed(w);
+            BatchKernelEmitter.EmitReport(w);
+            w.Line();
+            BatchKernelEmitter.EmitTail(w, spec, KernelLimit(spec));
         }
 
         if (spec.MaxN <= KernelLimit(spec))

@@ -8,7 +8,8 @@ namespace Specialized.Generator;
 /// W contiguous elements of each of W systems are loaded as W vectors and transposed in registers
 /// (12 instructions per 4 doubles, 32 per 8 floats, against one load and insert per element; the
 /// Vector512 transpose of 8 doubles is in <see cref="LaneTranspose512"/>).
-/// Systems shorter than one vector fall back to element-wise gathers and stores.
+/// Systems shorter than one vector are interleaved by <see cref="LaneInterleave"/> where their
+/// length divides the vector's, else gathered element by element.
 /// </summary>
 internal sealed class LaneTranspose
 {
@@ -19,8 +20,8 @@ internal sealed class LaneTranspose
     private readonly Dictionary<int, int> _chunkOf = new();
     private readonly HashSet<int> _needed;
 
-    /// <param name="reference">The lane references' prefix: lane s reads from <c>{reference}{s}</c>.</param>
-    /// <param name="length">Elements per system; no load reaches past them.</param>
+    /// <param name="reference">The role: the pass's systems start at <c>{reference}0</c>, lane s's at element s·length of it.</param>
+    /// <param name="length">Elements per system; no load reaches past the pass's systems.</param>
     /// <param name="width">The kernel's vector: its lanes are the systems per vector.</param>
     /// <param name="needed">The offsets the kernel reads; a chunk extracts only these.</param>
     public LaneTranspose(string reference, int length, BatchWidth width, IEnumerable<int> needed)
@@ -40,9 +41,20 @@ internal sealed class LaneTranspose
     /// </summary>
     public string Element(SourceWriter w, int offset)
     {
+        if (LaneInterleave.Applies(_length, _width))
+        {
+            if (_loaded.Add(0))
+            {
+                string?[] outputs = Enumerable.Range(0, _length).Select(k => _needed.Contains(k) ? Name(k) : null).ToArray();
+                LaneInterleave.EmitLoads(w, _width, Base, _length, _reference + "i", outputs);
+            }
+
+            return Name(offset);
+        }
+
         if (!Transposes)
         {
-            return $"{_width.Factory}.Create({string.Join(", ", Enumerable.Range(0, _width.Lanes).Select(s => KernelSyntax.Element(_reference + SourceWriter.Int(s), offset)))})";
+            return $"{_width.Factory}.Create({string.Join(", ", Enumerable.Range(0, _width.Lanes).Select(s => KernelSyntax.Element(Base, s * _length + offset)))})";
         }
 
         if (!_chunkOf.TryGetValue(offset, out int start))
@@ -63,7 +75,7 @@ internal sealed class LaneTranspose
             string[] rows = Enumerable.Range(0, _width.Lanes).Select(Row).ToArray();
             for (int s = 0; s < _width.Lanes; s++)
             {
-                w.Line($"{rows[s]} = {_width.Factory}.LoadUnsafe(ref {_reference}{SourceWriter.Int(s)}, {SourceWriter.Int(start)});");
+                w.Line($"{rows[s]} = {_width.Factory}.LoadUnsafe(ref {Base}, {SourceWriter.Int(s * _length + start)});");
             }
 
             // Elements the kernel never reads, or an earlier chunk already holds, are not extracted.
@@ -93,6 +105,8 @@ internal sealed class LaneTranspose
     public static string Temporary(int k) => "lt" + SourceWriter.Int(k);
 
     private static int TemporaryCount(BatchWidth width) => width.IsWide ? LaneTranspose512.Temporaries : width.IsDouble ? 4 : 16;
+
+    private string Base => _reference + "0";
 
     private string Name(int offset) => $"{_reference}e{SourceWriter.Int(offset)}";
 

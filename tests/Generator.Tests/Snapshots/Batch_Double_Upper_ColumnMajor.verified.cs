@@ -110,32 +110,26 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>n = 1, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 1, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch1(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 1);
                 ref double b0 = ref Unsafe.Add(ref b, first * 1);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 1 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 1 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 1 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 1 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 1 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 1 : 0);
                 Vector256<double> d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                d = Vector256.Create(a0, a1, a2, a3);
+                var ae0 = Vector256.LoadUnsafe(ref a0, 0);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
@@ -143,75 +137,81 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<double>.One / d;
-                var y0 = Vector256.Create(b0, b1, b2, b3);
+                var be0 = Vector256.LoadUnsafe(ref b0, 0);
+                var y0 = be0;
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y0 *= r0;
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 1);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 1 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 1 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 1 : 0);
-                if ((pending & 1u) != 0)
+                if (pending == 15u)
                 {
-                    x0 = y0.GetElement(0);
+                    y0.StoreUnsafe(ref x0, 0);
                 }
-                if ((pending & 2u) != 0)
+                else
                 {
-                    x1 = y0.GetElement(1);
-                }
-                if ((pending & 4u) != 0)
-                {
-                    x2 = y0.GetElement(2);
-                }
-                if ((pending & 8u) != 0)
-                {
-                    x3 = y0.GetElement(3);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    if ((pending & 1u) != 0)
+                    {
+                        x0 = y0.GetElement(0);
+                    }
+                    if ((pending & 2u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 1) = y0.GetElement(1);
+                    }
+                    if ((pending & 4u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 2) = y0.GetElement(2);
+                    }
+                    if ((pending & 8u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 3) = y0.GetElement(3);
+                    }
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 1), ref Unsafe.Add(ref b, first * 1), ref Unsafe.Add(ref x, first * 1), ref Unsafe.Add(ref results, first), count - first, 1);
             }
         }
 
-        /// <summary>n = 2, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 2, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch2(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 4);
                 ref double b0 = ref Unsafe.Add(ref b, first * 2);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 4 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 2 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 4 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 2 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 4 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 2 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 4);
+                lr2 = Vector256.LoadUnsafe(ref a0, 8);
+                lr3 = Vector256.LoadUnsafe(ref a0, 12);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -227,7 +227,13 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<double>.One / d;
-                var y0 = Vector256.Create(b0, b1, b2, b3);
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 4);
+                var bip0 = Avx.Permute2x128(biq0, biq1, 0x20);
+                var bip1 = Avx.Permute2x128(biq0, biq1, 0x31);
+                var be0 = Avx.UnpackLow(bip0, bip1);
+                var be1 = Avx.UnpackHigh(bip0, bip1);
+                var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae2;
@@ -245,7 +251,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r1 = Vector256<double>.One / d;
-                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1));
+                var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
@@ -253,74 +259,82 @@ namespace Specialized.Generated
                 y0 *= r0;
                 y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 2);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 2 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 2 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 2 : 0);
-                if ((pending & 1u) != 0)
+                if (pending == 15u)
                 {
-                    x0 = y0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                    var xiu0 = Avx.UnpackLow(y0, y1);
+                    var xiu1 = Avx.UnpackHigh(y0, y1);
+                    Avx.Permute2x128(xiu0, xiu1, 0x20).StoreUnsafe(ref x0, 0);
+                    Avx.Permute2x128(xiu0, xiu1, 0x31).StoreUnsafe(ref x0, 4);
                 }
-                if ((pending & 2u) != 0)
+                else
                 {
-                    x1 = y0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
-                }
-                if ((pending & 4u) != 0)
-                {
-                    x2 = y0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
-                }
-                if ((pending & 8u) != 0)
-                {
-                    x3 = y0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    if ((pending & 1u) != 0)
+                    {
+                        x0 = y0.GetElement(0);
+                        Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                    }
+                    if ((pending & 2u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 2) = y0.GetElement(1);
+                        Unsafe.Add(ref x0, 3) = y1.GetElement(1);
+                    }
+                    if ((pending & 4u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 4) = y0.GetElement(2);
+                        Unsafe.Add(ref x0, 5) = y1.GetElement(2);
+                    }
+                    if ((pending & 8u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 6) = y0.GetElement(3);
+                        Unsafe.Add(ref x0, 7) = y1.GetElement(3);
+                    }
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 4), ref Unsafe.Add(ref b, first * 2), ref Unsafe.Add(ref x, first * 2), ref Unsafe.Add(ref results, first), count - first, 2);
             }
         }
 
-        /// <summary>n = 3, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 3, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch3(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 9);
                 ref double b0 = ref Unsafe.Add(ref b, first * 3);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 9 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 3 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 9 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 3 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 9 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 3 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 9);
+                lr2 = Vector256.LoadUnsafe(ref a0, 18);
+                lr3 = Vector256.LoadUnsafe(ref a0, 27);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -335,15 +349,15 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<double>.One / d;
-                var y0 = Vector256.Create(b0, b1, b2, b3);
+                var y0 = Vector256.Create(b0, Unsafe.Add(ref b0, 3), Unsafe.Add(ref b0, 6), Unsafe.Add(ref b0, 9));
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae3;
                 var l1_0 = w0 * r0;
                 lr0 = Vector256.LoadUnsafe(ref a0, 4);
-                lr1 = Vector256.LoadUnsafe(ref a1, 4);
-                lr2 = Vector256.LoadUnsafe(ref a2, 4);
-                lr3 = Vector256.LoadUnsafe(ref a3, 4);
+                lr1 = Vector256.LoadUnsafe(ref a0, 13);
+                lr2 = Vector256.LoadUnsafe(ref a0, 22);
+                lr3 = Vector256.LoadUnsafe(ref a0, 31);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -364,7 +378,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r1 = Vector256<double>.One / d;
-                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1));
+                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b0, 4), Unsafe.Add(ref b0, 7), Unsafe.Add(ref b0, 10));
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -374,9 +388,9 @@ namespace Specialized.Generated
                 w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
                 var l2_1 = w1 * r1;
                 lr0 = Vector256.LoadUnsafe(ref a0, 5);
-                lr1 = Vector256.LoadUnsafe(ref a1, 5);
-                lr2 = Vector256.LoadUnsafe(ref a2, 5);
-                lr3 = Vector256.LoadUnsafe(ref a3, 5);
+                lr1 = Vector256.LoadUnsafe(ref a0, 14);
+                lr2 = Vector256.LoadUnsafe(ref a0, 23);
+                lr3 = Vector256.LoadUnsafe(ref a0, 32);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -396,7 +410,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r2 = Vector256<double>.One / d;
-                var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b1, 2), Unsafe.Add(ref b2, 2), Unsafe.Add(ref b3, 2));
+                var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b0, 5), Unsafe.Add(ref b0, 8), Unsafe.Add(ref b0, 11));
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
@@ -408,11 +422,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
                 y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 3);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 3 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 3 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 3 : 0);
                 if ((pending & 1u) != 0)
                 {
                     x0 = y0.GetElement(0);
@@ -421,65 +432,66 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = y0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
-                    Unsafe.Add(ref x1, 2) = y2.GetElement(1);
+                    Unsafe.Add(ref x0, 3) = y0.GetElement(1);
+                    Unsafe.Add(ref x0, 4) = y1.GetElement(1);
+                    Unsafe.Add(ref x0, 5) = y2.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = y0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
-                    Unsafe.Add(ref x2, 2) = y2.GetElement(2);
+                    Unsafe.Add(ref x0, 6) = y0.GetElement(2);
+                    Unsafe.Add(ref x0, 7) = y1.GetElement(2);
+                    Unsafe.Add(ref x0, 8) = y2.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = y0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
-                    Unsafe.Add(ref x3, 2) = y2.GetElement(3);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    Unsafe.Add(ref x0, 9) = y0.GetElement(3);
+                    Unsafe.Add(ref x0, 10) = y1.GetElement(3);
+                    Unsafe.Add(ref x0, 11) = y2.GetElement(3);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 9), ref Unsafe.Add(ref b, first * 3), ref Unsafe.Add(ref x, first * 3), ref Unsafe.Add(ref results, first), count - first, 3);
             }
         }
 
-        /// <summary>n = 4, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 4, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch4(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 16);
                 ref double b0 = ref Unsafe.Add(ref b, first * 4);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 16 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 4 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 16 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 4 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 16 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 4 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, w2, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 16);
+                lr2 = Vector256.LoadUnsafe(ref a0, 32);
+                lr3 = Vector256.LoadUnsafe(ref a0, 48);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -494,9 +506,9 @@ namespace Specialized.Generated
                 }
                 var r0 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 0);
-                lr1 = Vector256.LoadUnsafe(ref b1, 0);
-                lr2 = Vector256.LoadUnsafe(ref b2, 0);
-                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lr1 = Vector256.LoadUnsafe(ref b0, 4);
+                lr2 = Vector256.LoadUnsafe(ref b0, 8);
+                lr3 = Vector256.LoadUnsafe(ref b0, 12);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -509,9 +521,9 @@ namespace Specialized.Generated
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 4);
-                lr1 = Vector256.LoadUnsafe(ref a1, 4);
-                lr2 = Vector256.LoadUnsafe(ref a2, 4);
-                lr3 = Vector256.LoadUnsafe(ref a3, 4);
+                lr1 = Vector256.LoadUnsafe(ref a0, 20);
+                lr2 = Vector256.LoadUnsafe(ref a0, 36);
+                lr3 = Vector256.LoadUnsafe(ref a0, 52);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -538,9 +550,9 @@ namespace Specialized.Generated
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 8);
-                lr1 = Vector256.LoadUnsafe(ref a1, 8);
-                lr2 = Vector256.LoadUnsafe(ref a2, 8);
-                lr3 = Vector256.LoadUnsafe(ref a3, 8);
+                lr1 = Vector256.LoadUnsafe(ref a0, 24);
+                lr2 = Vector256.LoadUnsafe(ref a0, 40);
+                lr3 = Vector256.LoadUnsafe(ref a0, 56);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -573,9 +585,9 @@ namespace Specialized.Generated
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 12);
-                lr1 = Vector256.LoadUnsafe(ref a1, 12);
-                lr2 = Vector256.LoadUnsafe(ref a2, 12);
-                lr3 = Vector256.LoadUnsafe(ref a3, 12);
+                lr1 = Vector256.LoadUnsafe(ref a0, 28);
+                lr2 = Vector256.LoadUnsafe(ref a0, 44);
+                lr3 = Vector256.LoadUnsafe(ref a0, 60);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -625,11 +637,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
                 y0 = Fma.MultiplyAddNegated(l3_0, y3, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 4);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 4 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 4 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 4 : 0);
                 lt0 = Avx.UnpackLow(y0, y1);
                 lt1 = Avx.UnpackHigh(y0, y1);
                 lt2 = Avx.UnpackLow(y2, y3);
@@ -644,59 +653,60 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x0, 4);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x0, 8);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 0);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    lr3.StoreUnsafe(ref x0, 12);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 16), ref Unsafe.Add(ref b, first * 4), ref Unsafe.Add(ref x, first * 4), ref Unsafe.Add(ref results, first), count - first, 4);
             }
         }
 
-        /// <summary>n = 5, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 5, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch5(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 25);
                 ref double b0 = ref Unsafe.Add(ref b, first * 5);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 25 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 5 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 25 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 5 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 25 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 5 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, w2, w3, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 25);
+                lr2 = Vector256.LoadUnsafe(ref a0, 50);
+                lr3 = Vector256.LoadUnsafe(ref a0, 75);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -711,9 +721,9 @@ namespace Specialized.Generated
                 }
                 var r0 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 0);
-                lr1 = Vector256.LoadUnsafe(ref b1, 0);
-                lr2 = Vector256.LoadUnsafe(ref b2, 0);
-                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lr1 = Vector256.LoadUnsafe(ref b0, 5);
+                lr2 = Vector256.LoadUnsafe(ref b0, 10);
+                lr3 = Vector256.LoadUnsafe(ref b0, 15);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -726,9 +736,9 @@ namespace Specialized.Generated
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 5);
-                lr1 = Vector256.LoadUnsafe(ref a1, 5);
-                lr2 = Vector256.LoadUnsafe(ref a2, 5);
-                lr3 = Vector256.LoadUnsafe(ref a3, 5);
+                lr1 = Vector256.LoadUnsafe(ref a0, 30);
+                lr2 = Vector256.LoadUnsafe(ref a0, 55);
+                lr3 = Vector256.LoadUnsafe(ref a0, 80);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -755,9 +765,9 @@ namespace Specialized.Generated
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 10);
-                lr1 = Vector256.LoadUnsafe(ref a1, 10);
-                lr2 = Vector256.LoadUnsafe(ref a2, 10);
-                lr3 = Vector256.LoadUnsafe(ref a3, 10);
+                lr1 = Vector256.LoadUnsafe(ref a0, 35);
+                lr2 = Vector256.LoadUnsafe(ref a0, 60);
+                lr3 = Vector256.LoadUnsafe(ref a0, 85);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -790,9 +800,9 @@ namespace Specialized.Generated
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 15);
-                lr1 = Vector256.LoadUnsafe(ref a1, 15);
-                lr2 = Vector256.LoadUnsafe(ref a2, 15);
-                lr3 = Vector256.LoadUnsafe(ref a3, 15);
+                lr1 = Vector256.LoadUnsafe(ref a0, 40);
+                lr2 = Vector256.LoadUnsafe(ref a0, 65);
+                lr3 = Vector256.LoadUnsafe(ref a0, 90);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -832,9 +842,9 @@ namespace Specialized.Generated
 
                 // Row 4: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 20);
-                lr1 = Vector256.LoadUnsafe(ref a1, 20);
-                lr2 = Vector256.LoadUnsafe(ref a2, 20);
-                lr3 = Vector256.LoadUnsafe(ref a3, 20);
+                lr1 = Vector256.LoadUnsafe(ref a0, 45);
+                lr2 = Vector256.LoadUnsafe(ref a0, 70);
+                lr3 = Vector256.LoadUnsafe(ref a0, 95);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -858,9 +868,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l4_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 21);
-                lr1 = Vector256.LoadUnsafe(ref a1, 21);
-                lr2 = Vector256.LoadUnsafe(ref a2, 21);
-                lr3 = Vector256.LoadUnsafe(ref a3, 21);
+                lr1 = Vector256.LoadUnsafe(ref a0, 46);
+                lr2 = Vector256.LoadUnsafe(ref a0, 71);
+                lr3 = Vector256.LoadUnsafe(ref a0, 96);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -883,9 +893,9 @@ namespace Specialized.Generated
                 }
                 var r4 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 1);
-                lr1 = Vector256.LoadUnsafe(ref b1, 1);
-                lr2 = Vector256.LoadUnsafe(ref b2, 1);
-                lr3 = Vector256.LoadUnsafe(ref b3, 1);
+                lr1 = Vector256.LoadUnsafe(ref b0, 6);
+                lr2 = Vector256.LoadUnsafe(ref b0, 11);
+                lr3 = Vector256.LoadUnsafe(ref b0, 16);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -914,11 +924,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l3_0, y3, y0);
                 y0 = Fma.MultiplyAddNegated(l4_0, y4, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 5);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 5 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 5 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 5 : 0);
                 lt0 = Avx.UnpackLow(y0, y1);
                 lt1 = Avx.UnpackHigh(y0, y1);
                 lt2 = Avx.UnpackLow(y2, y3);
@@ -933,15 +940,15 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x0, 5);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x0, 10);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x0, 15);
                 }
                 lt0 = Avx.UnpackLow(y1, y2);
                 lt1 = Avx.UnpackHigh(y1, y2);
@@ -957,59 +964,60 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 1);
+                    lr1.StoreUnsafe(ref x0, 6);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 1);
+                    lr2.StoreUnsafe(ref x0, 11);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 1);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    lr3.StoreUnsafe(ref x0, 16);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 25), ref Unsafe.Add(ref b, first * 5), ref Unsafe.Add(ref x, first * 5), ref Unsafe.Add(ref results, first), count - first, 5);
             }
         }
 
-        /// <summary>n = 6, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 6, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch6(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 36);
                 ref double b0 = ref Unsafe.Add(ref b, first * 6);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 36 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 6 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 36 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 6 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 36 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 6 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, w2, w3, w4, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 36);
+                lr2 = Vector256.LoadUnsafe(ref a0, 72);
+                lr3 = Vector256.LoadUnsafe(ref a0, 108);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1024,9 +1032,9 @@ namespace Specialized.Generated
                 }
                 var r0 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 0);
-                lr1 = Vector256.LoadUnsafe(ref b1, 0);
-                lr2 = Vector256.LoadUnsafe(ref b2, 0);
-                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lr1 = Vector256.LoadUnsafe(ref b0, 6);
+                lr2 = Vector256.LoadUnsafe(ref b0, 12);
+                lr3 = Vector256.LoadUnsafe(ref b0, 18);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1039,9 +1047,9 @@ namespace Specialized.Generated
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 6);
-                lr1 = Vector256.LoadUnsafe(ref a1, 6);
-                lr2 = Vector256.LoadUnsafe(ref a2, 6);
-                lr3 = Vector256.LoadUnsafe(ref a3, 6);
+                lr1 = Vector256.LoadUnsafe(ref a0, 42);
+                lr2 = Vector256.LoadUnsafe(ref a0, 78);
+                lr3 = Vector256.LoadUnsafe(ref a0, 114);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1068,9 +1076,9 @@ namespace Specialized.Generated
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 12);
-                lr1 = Vector256.LoadUnsafe(ref a1, 12);
-                lr2 = Vector256.LoadUnsafe(ref a2, 12);
-                lr3 = Vector256.LoadUnsafe(ref a3, 12);
+                lr1 = Vector256.LoadUnsafe(ref a0, 48);
+                lr2 = Vector256.LoadUnsafe(ref a0, 84);
+                lr3 = Vector256.LoadUnsafe(ref a0, 120);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1103,9 +1111,9 @@ namespace Specialized.Generated
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 18);
-                lr1 = Vector256.LoadUnsafe(ref a1, 18);
-                lr2 = Vector256.LoadUnsafe(ref a2, 18);
-                lr3 = Vector256.LoadUnsafe(ref a3, 18);
+                lr1 = Vector256.LoadUnsafe(ref a0, 54);
+                lr2 = Vector256.LoadUnsafe(ref a0, 90);
+                lr3 = Vector256.LoadUnsafe(ref a0, 126);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1145,9 +1153,9 @@ namespace Specialized.Generated
 
                 // Row 4: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 24);
-                lr1 = Vector256.LoadUnsafe(ref a1, 24);
-                lr2 = Vector256.LoadUnsafe(ref a2, 24);
-                lr3 = Vector256.LoadUnsafe(ref a3, 24);
+                lr1 = Vector256.LoadUnsafe(ref a0, 60);
+                lr2 = Vector256.LoadUnsafe(ref a0, 96);
+                lr3 = Vector256.LoadUnsafe(ref a0, 132);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1171,9 +1179,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l4_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 28);
-                lr1 = Vector256.LoadUnsafe(ref a1, 28);
-                lr2 = Vector256.LoadUnsafe(ref a2, 28);
-                lr3 = Vector256.LoadUnsafe(ref a3, 28);
+                lr1 = Vector256.LoadUnsafe(ref a0, 64);
+                lr2 = Vector256.LoadUnsafe(ref a0, 100);
+                lr3 = Vector256.LoadUnsafe(ref a0, 136);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1198,9 +1206,9 @@ namespace Specialized.Generated
                 }
                 var r4 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 2);
-                lr1 = Vector256.LoadUnsafe(ref b1, 2);
-                lr2 = Vector256.LoadUnsafe(ref b2, 2);
-                lr3 = Vector256.LoadUnsafe(ref b3, 2);
+                lr1 = Vector256.LoadUnsafe(ref b0, 8);
+                lr2 = Vector256.LoadUnsafe(ref b0, 14);
+                lr3 = Vector256.LoadUnsafe(ref b0, 20);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1220,9 +1228,9 @@ namespace Specialized.Generated
                 w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
                 var l5_1 = w1 * r1;
                 lr0 = Vector256.LoadUnsafe(ref a0, 32);
-                lr1 = Vector256.LoadUnsafe(ref a1, 32);
-                lr2 = Vector256.LoadUnsafe(ref a2, 32);
-                lr3 = Vector256.LoadUnsafe(ref a3, 32);
+                lr1 = Vector256.LoadUnsafe(ref a0, 68);
+                lr2 = Vector256.LoadUnsafe(ref a0, 104);
+                lr3 = Vector256.LoadUnsafe(ref a0, 140);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1293,11 +1301,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l4_0, y4, y0);
                 y0 = Fma.MultiplyAddNegated(l5_0, y5, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 6);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 6 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 6 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 6 : 0);
                 lt0 = Avx.UnpackLow(y0, y1);
                 lt1 = Avx.UnpackHigh(y0, y1);
                 lt2 = Avx.UnpackLow(y2, y3);
@@ -1312,15 +1317,15 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x0, 6);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x0, 12);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x0, 18);
                 }
                 lt0 = Avx.UnpackLow(y2, y3);
                 lt1 = Avx.UnpackHigh(y2, y3);
@@ -1336,59 +1341,60 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 2);
+                    lr1.StoreUnsafe(ref x0, 8);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 2);
+                    lr2.StoreUnsafe(ref x0, 14);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 2);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    lr3.StoreUnsafe(ref x0, 20);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 36), ref Unsafe.Add(ref b, first * 6), ref Unsafe.Add(ref x, first * 6), ref Unsafe.Add(ref results, first), count - first, 6);
             }
         }
 
-        /// <summary>n = 7, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 7, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch7(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 49);
                 ref double b0 = ref Unsafe.Add(ref b, first * 7);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 49 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 7 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 49 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 7 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 49 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 7 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, w2, w3, w4, w5, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 49);
+                lr2 = Vector256.LoadUnsafe(ref a0, 98);
+                lr3 = Vector256.LoadUnsafe(ref a0, 147);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1403,9 +1409,9 @@ namespace Specialized.Generated
                 }
                 var r0 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 0);
-                lr1 = Vector256.LoadUnsafe(ref b1, 0);
-                lr2 = Vector256.LoadUnsafe(ref b2, 0);
-                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lr1 = Vector256.LoadUnsafe(ref b0, 7);
+                lr2 = Vector256.LoadUnsafe(ref b0, 14);
+                lr3 = Vector256.LoadUnsafe(ref b0, 21);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1418,9 +1424,9 @@ namespace Specialized.Generated
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 7);
-                lr1 = Vector256.LoadUnsafe(ref a1, 7);
-                lr2 = Vector256.LoadUnsafe(ref a2, 7);
-                lr3 = Vector256.LoadUnsafe(ref a3, 7);
+                lr1 = Vector256.LoadUnsafe(ref a0, 56);
+                lr2 = Vector256.LoadUnsafe(ref a0, 105);
+                lr3 = Vector256.LoadUnsafe(ref a0, 154);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1447,9 +1453,9 @@ namespace Specialized.Generated
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 14);
-                lr1 = Vector256.LoadUnsafe(ref a1, 14);
-                lr2 = Vector256.LoadUnsafe(ref a2, 14);
-                lr3 = Vector256.LoadUnsafe(ref a3, 14);
+                lr1 = Vector256.LoadUnsafe(ref a0, 63);
+                lr2 = Vector256.LoadUnsafe(ref a0, 112);
+                lr3 = Vector256.LoadUnsafe(ref a0, 161);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1482,9 +1488,9 @@ namespace Specialized.Generated
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 21);
-                lr1 = Vector256.LoadUnsafe(ref a1, 21);
-                lr2 = Vector256.LoadUnsafe(ref a2, 21);
-                lr3 = Vector256.LoadUnsafe(ref a3, 21);
+                lr1 = Vector256.LoadUnsafe(ref a0, 70);
+                lr2 = Vector256.LoadUnsafe(ref a0, 119);
+                lr3 = Vector256.LoadUnsafe(ref a0, 168);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1524,9 +1530,9 @@ namespace Specialized.Generated
 
                 // Row 4: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 28);
-                lr1 = Vector256.LoadUnsafe(ref a1, 28);
-                lr2 = Vector256.LoadUnsafe(ref a2, 28);
-                lr3 = Vector256.LoadUnsafe(ref a3, 28);
+                lr1 = Vector256.LoadUnsafe(ref a0, 77);
+                lr2 = Vector256.LoadUnsafe(ref a0, 126);
+                lr3 = Vector256.LoadUnsafe(ref a0, 175);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1550,9 +1556,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l4_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 32);
-                lr1 = Vector256.LoadUnsafe(ref a1, 32);
-                lr2 = Vector256.LoadUnsafe(ref a2, 32);
-                lr3 = Vector256.LoadUnsafe(ref a3, 32);
+                lr1 = Vector256.LoadUnsafe(ref a0, 81);
+                lr2 = Vector256.LoadUnsafe(ref a0, 130);
+                lr3 = Vector256.LoadUnsafe(ref a0, 179);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1576,9 +1582,9 @@ namespace Specialized.Generated
                 }
                 var r4 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 3);
-                lr1 = Vector256.LoadUnsafe(ref b1, 3);
-                lr2 = Vector256.LoadUnsafe(ref b2, 3);
-                lr3 = Vector256.LoadUnsafe(ref b3, 3);
+                lr1 = Vector256.LoadUnsafe(ref b0, 10);
+                lr2 = Vector256.LoadUnsafe(ref b0, 17);
+                lr3 = Vector256.LoadUnsafe(ref b0, 24);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1596,9 +1602,9 @@ namespace Specialized.Generated
                 w0 = ae35;
                 var l5_0 = w0 * r0;
                 lr0 = Vector256.LoadUnsafe(ref a0, 36);
-                lr1 = Vector256.LoadUnsafe(ref a1, 36);
-                lr2 = Vector256.LoadUnsafe(ref a2, 36);
-                lr3 = Vector256.LoadUnsafe(ref a3, 36);
+                lr1 = Vector256.LoadUnsafe(ref a0, 85);
+                lr2 = Vector256.LoadUnsafe(ref a0, 134);
+                lr3 = Vector256.LoadUnsafe(ref a0, 183);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1626,9 +1632,9 @@ namespace Specialized.Generated
                 w4 = Fma.MultiplyAddNegated(w3, l4_3, w4);
                 var l5_4 = w4 * r4;
                 lr0 = Vector256.LoadUnsafe(ref a0, 40);
-                lr1 = Vector256.LoadUnsafe(ref a1, 40);
-                lr2 = Vector256.LoadUnsafe(ref a2, 40);
-                lr3 = Vector256.LoadUnsafe(ref a3, 40);
+                lr1 = Vector256.LoadUnsafe(ref a0, 89);
+                lr2 = Vector256.LoadUnsafe(ref a0, 138);
+                lr3 = Vector256.LoadUnsafe(ref a0, 187);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1667,9 +1673,9 @@ namespace Specialized.Generated
                 w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
                 var l6_1 = w1 * r1;
                 lr0 = Vector256.LoadUnsafe(ref a0, 44);
-                lr1 = Vector256.LoadUnsafe(ref a1, 44);
-                lr2 = Vector256.LoadUnsafe(ref a2, 44);
-                lr3 = Vector256.LoadUnsafe(ref a3, 44);
+                lr1 = Vector256.LoadUnsafe(ref a0, 93);
+                lr2 = Vector256.LoadUnsafe(ref a0, 142);
+                lr3 = Vector256.LoadUnsafe(ref a0, 191);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1701,9 +1707,9 @@ namespace Specialized.Generated
                 w5 = Fma.MultiplyAddNegated(w4, l5_4, w5);
                 var l6_5 = w5 * r5;
                 lr0 = Vector256.LoadUnsafe(ref a0, 45);
-                lr1 = Vector256.LoadUnsafe(ref a1, 45);
-                lr2 = Vector256.LoadUnsafe(ref a2, 45);
-                lr3 = Vector256.LoadUnsafe(ref a3, 45);
+                lr1 = Vector256.LoadUnsafe(ref a0, 94);
+                lr2 = Vector256.LoadUnsafe(ref a0, 143);
+                lr3 = Vector256.LoadUnsafe(ref a0, 192);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1765,11 +1771,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l5_0, y5, y0);
                 y0 = Fma.MultiplyAddNegated(l6_0, y6, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 7);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 7 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 7 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 7 : 0);
                 lt0 = Avx.UnpackLow(y0, y1);
                 lt1 = Avx.UnpackHigh(y0, y1);
                 lt2 = Avx.UnpackLow(y2, y3);
@@ -1784,15 +1787,15 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x0, 7);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x0, 14);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x0, 21);
                 }
                 lt0 = Avx.UnpackLow(y3, y4);
                 lt1 = Avx.UnpackHigh(y3, y4);
@@ -1808,59 +1811,60 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 3);
+                    lr1.StoreUnsafe(ref x0, 10);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 3);
+                    lr2.StoreUnsafe(ref x0, 17);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 3);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    lr3.StoreUnsafe(ref x0, 24);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 49), ref Unsafe.Add(ref b, first * 7), ref Unsafe.Add(ref x, first * 7), ref Unsafe.Add(ref results, first), count - first, 7);
             }
         }
 
-        /// <summary>n = 8, a batch: 4 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 8, a batch: 4 systems per pass, one per lane, the last fewer than 4 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch8(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
-            for (int first = 0; first < count; first += 4)
+            int first = 0;
+            for (; count - first >= 4; first += 4)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 4 ? 15u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 15u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 64);
                 ref double b0 = ref Unsafe.Add(ref b, first * 8);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 64 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 8 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 64 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 8 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 64 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 8 : 0);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, w2, w3, w4, w5, w6, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 64);
+                lr2 = Vector256.LoadUnsafe(ref a0, 128);
+                lr3 = Vector256.LoadUnsafe(ref a0, 192);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1875,9 +1879,9 @@ namespace Specialized.Generated
                 }
                 var r0 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 0);
-                lr1 = Vector256.LoadUnsafe(ref b1, 0);
-                lr2 = Vector256.LoadUnsafe(ref b2, 0);
-                lr3 = Vector256.LoadUnsafe(ref b3, 0);
+                lr1 = Vector256.LoadUnsafe(ref b0, 8);
+                lr2 = Vector256.LoadUnsafe(ref b0, 16);
+                lr3 = Vector256.LoadUnsafe(ref b0, 24);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1890,9 +1894,9 @@ namespace Specialized.Generated
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 8);
-                lr1 = Vector256.LoadUnsafe(ref a1, 8);
-                lr2 = Vector256.LoadUnsafe(ref a2, 8);
-                lr3 = Vector256.LoadUnsafe(ref a3, 8);
+                lr1 = Vector256.LoadUnsafe(ref a0, 72);
+                lr2 = Vector256.LoadUnsafe(ref a0, 136);
+                lr3 = Vector256.LoadUnsafe(ref a0, 200);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1919,9 +1923,9 @@ namespace Specialized.Generated
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 16);
-                lr1 = Vector256.LoadUnsafe(ref a1, 16);
-                lr2 = Vector256.LoadUnsafe(ref a2, 16);
-                lr3 = Vector256.LoadUnsafe(ref a3, 16);
+                lr1 = Vector256.LoadUnsafe(ref a0, 80);
+                lr2 = Vector256.LoadUnsafe(ref a0, 144);
+                lr3 = Vector256.LoadUnsafe(ref a0, 208);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1954,9 +1958,9 @@ namespace Specialized.Generated
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 24);
-                lr1 = Vector256.LoadUnsafe(ref a1, 24);
-                lr2 = Vector256.LoadUnsafe(ref a2, 24);
-                lr3 = Vector256.LoadUnsafe(ref a3, 24);
+                lr1 = Vector256.LoadUnsafe(ref a0, 88);
+                lr2 = Vector256.LoadUnsafe(ref a0, 152);
+                lr3 = Vector256.LoadUnsafe(ref a0, 216);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -1996,9 +2000,9 @@ namespace Specialized.Generated
 
                 // Row 4: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 32);
-                lr1 = Vector256.LoadUnsafe(ref a1, 32);
-                lr2 = Vector256.LoadUnsafe(ref a2, 32);
-                lr3 = Vector256.LoadUnsafe(ref a3, 32);
+                lr1 = Vector256.LoadUnsafe(ref a0, 96);
+                lr2 = Vector256.LoadUnsafe(ref a0, 160);
+                lr3 = Vector256.LoadUnsafe(ref a0, 224);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2022,9 +2026,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l4_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 36);
-                lr1 = Vector256.LoadUnsafe(ref a1, 36);
-                lr2 = Vector256.LoadUnsafe(ref a2, 36);
-                lr3 = Vector256.LoadUnsafe(ref a3, 36);
+                lr1 = Vector256.LoadUnsafe(ref a0, 100);
+                lr2 = Vector256.LoadUnsafe(ref a0, 164);
+                lr3 = Vector256.LoadUnsafe(ref a0, 228);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2047,9 +2051,9 @@ namespace Specialized.Generated
                 }
                 var r4 = Vector256<double>.One / d;
                 lr0 = Vector256.LoadUnsafe(ref b0, 4);
-                lr1 = Vector256.LoadUnsafe(ref b1, 4);
-                lr2 = Vector256.LoadUnsafe(ref b2, 4);
-                lr3 = Vector256.LoadUnsafe(ref b3, 4);
+                lr1 = Vector256.LoadUnsafe(ref b0, 12);
+                lr2 = Vector256.LoadUnsafe(ref b0, 20);
+                lr3 = Vector256.LoadUnsafe(ref b0, 28);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2066,9 +2070,9 @@ namespace Specialized.Generated
 
                 // Row 5: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 40);
-                lr1 = Vector256.LoadUnsafe(ref a1, 40);
-                lr2 = Vector256.LoadUnsafe(ref a2, 40);
-                lr3 = Vector256.LoadUnsafe(ref a3, 40);
+                lr1 = Vector256.LoadUnsafe(ref a0, 104);
+                lr2 = Vector256.LoadUnsafe(ref a0, 168);
+                lr3 = Vector256.LoadUnsafe(ref a0, 232);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2092,9 +2096,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l5_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 44);
-                lr1 = Vector256.LoadUnsafe(ref a1, 44);
-                lr2 = Vector256.LoadUnsafe(ref a2, 44);
-                lr3 = Vector256.LoadUnsafe(ref a3, 44);
+                lr1 = Vector256.LoadUnsafe(ref a0, 108);
+                lr2 = Vector256.LoadUnsafe(ref a0, 172);
+                lr3 = Vector256.LoadUnsafe(ref a0, 236);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2133,9 +2137,9 @@ namespace Specialized.Generated
 
                 // Row 6: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 48);
-                lr1 = Vector256.LoadUnsafe(ref a1, 48);
-                lr2 = Vector256.LoadUnsafe(ref a2, 48);
-                lr3 = Vector256.LoadUnsafe(ref a3, 48);
+                lr1 = Vector256.LoadUnsafe(ref a0, 112);
+                lr2 = Vector256.LoadUnsafe(ref a0, 176);
+                lr3 = Vector256.LoadUnsafe(ref a0, 240);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2159,9 +2163,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l6_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 52);
-                lr1 = Vector256.LoadUnsafe(ref a1, 52);
-                lr2 = Vector256.LoadUnsafe(ref a2, 52);
-                lr3 = Vector256.LoadUnsafe(ref a3, 52);
+                lr1 = Vector256.LoadUnsafe(ref a0, 116);
+                lr2 = Vector256.LoadUnsafe(ref a0, 180);
+                lr3 = Vector256.LoadUnsafe(ref a0, 244);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2210,9 +2214,9 @@ namespace Specialized.Generated
 
                 // Row 7: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 56);
-                lr1 = Vector256.LoadUnsafe(ref a1, 56);
-                lr2 = Vector256.LoadUnsafe(ref a2, 56);
-                lr3 = Vector256.LoadUnsafe(ref a3, 56);
+                lr1 = Vector256.LoadUnsafe(ref a0, 120);
+                lr2 = Vector256.LoadUnsafe(ref a0, 184);
+                lr3 = Vector256.LoadUnsafe(ref a0, 248);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2236,9 +2240,9 @@ namespace Specialized.Generated
                 w3 = Fma.MultiplyAddNegated(w2, l3_2, w3);
                 var l7_3 = w3 * r3;
                 lr0 = Vector256.LoadUnsafe(ref a0, 60);
-                lr1 = Vector256.LoadUnsafe(ref a1, 60);
-                lr2 = Vector256.LoadUnsafe(ref a2, 60);
-                lr3 = Vector256.LoadUnsafe(ref a3, 60);
+                lr1 = Vector256.LoadUnsafe(ref a0, 124);
+                lr2 = Vector256.LoadUnsafe(ref a0, 188);
+                lr3 = Vector256.LoadUnsafe(ref a0, 252);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -2334,11 +2338,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l6_0, y6, y0);
                 y0 = Fma.MultiplyAddNegated(l7_0, y7, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 8);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 8 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 8 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 8 : 0);
                 lt0 = Avx.UnpackLow(y0, y1);
                 lt1 = Avx.UnpackHigh(y0, y1);
                 lt2 = Avx.UnpackLow(y2, y3);
@@ -2353,15 +2354,15 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x0, 8);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x0, 16);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x0, 24);
                 }
                 lt0 = Avx.UnpackLow(y4, y5);
                 lt1 = Avx.UnpackHigh(y4, y5);
@@ -2377,72 +2378,64 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 4);
+                    lr1.StoreUnsafe(ref x0, 12);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 4);
+                    lr2.StoreUnsafe(ref x0, 20);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 4);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    lr3.StoreUnsafe(ref x0, 28);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 15u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 4, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 64), ref Unsafe.Add(ref b, first * 8), ref Unsafe.Add(ref x, first * 8), ref Unsafe.Add(ref results, first), count - first, 8);
             }
         }
 
-        /// <summary>n = 8, a batch: 8 systems per pass, one per lane, the last 4 or fewer by Batch8; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 8, a batch: 8 systems per pass, one per lane, the last fewer than 8 by Batch8; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch8Wide(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector512<double>.Zero;
             var infinity = Vector512.Create(double.PositiveInfinity);
             int first = 0;
-            for (; count - first > 4; first += 8)
+            for (; count - first >= 8; first += 8)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 8 ? 255u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 255u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 64);
                 ref double b0 = ref Unsafe.Add(ref b, first * 8);
-                ref double a1 = ref Unsafe.Add(ref a0, live > 1 ? 64 : 0);
-                ref double b1 = ref Unsafe.Add(ref b0, live > 1 ? 8 : 0);
-                ref double a2 = ref Unsafe.Add(ref a1, live > 2 ? 64 : 0);
-                ref double b2 = ref Unsafe.Add(ref b1, live > 2 ? 8 : 0);
-                ref double a3 = ref Unsafe.Add(ref a2, live > 3 ? 64 : 0);
-                ref double b3 = ref Unsafe.Add(ref b2, live > 3 ? 8 : 0);
-                ref double a4 = ref Unsafe.Add(ref a3, live > 4 ? 64 : 0);
-                ref double b4 = ref Unsafe.Add(ref b3, live > 4 ? 8 : 0);
-                ref double a5 = ref Unsafe.Add(ref a4, live > 5 ? 64 : 0);
-                ref double b5 = ref Unsafe.Add(ref b4, live > 5 ? 8 : 0);
-                ref double a6 = ref Unsafe.Add(ref a5, live > 6 ? 64 : 0);
-                ref double b6 = ref Unsafe.Add(ref b5, live > 6 ? 8 : 0);
-                ref double a7 = ref Unsafe.Add(ref a6, live > 7 ? 64 : 0);
-                ref double b7 = ref Unsafe.Add(ref b6, live > 7 ? 8 : 0);
                 Vector512<double> lr0, lr1, lr2, lr3, lr4, lr5, lr6, lr7, lt0, lt1, lt2, lt3, lt4, lt5, lt6, lt7, lt8, lt9, lt10, lt11, lt12, lt13, lt14, lt15;
                 Vector512<double> w0, w1, w2, w3, w4, w5, w6, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 0);
-                lr1 = Vector512.LoadUnsafe(ref a1, 0);
-                lr2 = Vector512.LoadUnsafe(ref a2, 0);
-                lr3 = Vector512.LoadUnsafe(ref a3, 0);
-                lr4 = Vector512.LoadUnsafe(ref a4, 0);
-                lr5 = Vector512.LoadUnsafe(ref a5, 0);
-                lr6 = Vector512.LoadUnsafe(ref a6, 0);
-                lr7 = Vector512.LoadUnsafe(ref a7, 0);
+                lr1 = Vector512.LoadUnsafe(ref a0, 64);
+                lr2 = Vector512.LoadUnsafe(ref a0, 128);
+                lr3 = Vector512.LoadUnsafe(ref a0, 192);
+                lr4 = Vector512.LoadUnsafe(ref a0, 256);
+                lr5 = Vector512.LoadUnsafe(ref a0, 320);
+                lr6 = Vector512.LoadUnsafe(ref a0, 384);
+                lr7 = Vector512.LoadUnsafe(ref a0, 448);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2469,13 +2462,13 @@ namespace Specialized.Generated
                 }
                 var r0 = Vector512<double>.One / d;
                 lr0 = Vector512.LoadUnsafe(ref b0, 0);
-                lr1 = Vector512.LoadUnsafe(ref b1, 0);
-                lr2 = Vector512.LoadUnsafe(ref b2, 0);
-                lr3 = Vector512.LoadUnsafe(ref b3, 0);
-                lr4 = Vector512.LoadUnsafe(ref b4, 0);
-                lr5 = Vector512.LoadUnsafe(ref b5, 0);
-                lr6 = Vector512.LoadUnsafe(ref b6, 0);
-                lr7 = Vector512.LoadUnsafe(ref b7, 0);
+                lr1 = Vector512.LoadUnsafe(ref b0, 8);
+                lr2 = Vector512.LoadUnsafe(ref b0, 16);
+                lr3 = Vector512.LoadUnsafe(ref b0, 24);
+                lr4 = Vector512.LoadUnsafe(ref b0, 32);
+                lr5 = Vector512.LoadUnsafe(ref b0, 40);
+                lr6 = Vector512.LoadUnsafe(ref b0, 48);
+                lr7 = Vector512.LoadUnsafe(ref b0, 56);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2504,13 +2497,13 @@ namespace Specialized.Generated
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 8);
-                lr1 = Vector512.LoadUnsafe(ref a1, 8);
-                lr2 = Vector512.LoadUnsafe(ref a2, 8);
-                lr3 = Vector512.LoadUnsafe(ref a3, 8);
-                lr4 = Vector512.LoadUnsafe(ref a4, 8);
-                lr5 = Vector512.LoadUnsafe(ref a5, 8);
-                lr6 = Vector512.LoadUnsafe(ref a6, 8);
-                lr7 = Vector512.LoadUnsafe(ref a7, 8);
+                lr1 = Vector512.LoadUnsafe(ref a0, 72);
+                lr2 = Vector512.LoadUnsafe(ref a0, 136);
+                lr3 = Vector512.LoadUnsafe(ref a0, 200);
+                lr4 = Vector512.LoadUnsafe(ref a0, 264);
+                lr5 = Vector512.LoadUnsafe(ref a0, 328);
+                lr6 = Vector512.LoadUnsafe(ref a0, 392);
+                lr7 = Vector512.LoadUnsafe(ref a0, 456);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2549,13 +2542,13 @@ namespace Specialized.Generated
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 16);
-                lr1 = Vector512.LoadUnsafe(ref a1, 16);
-                lr2 = Vector512.LoadUnsafe(ref a2, 16);
-                lr3 = Vector512.LoadUnsafe(ref a3, 16);
-                lr4 = Vector512.LoadUnsafe(ref a4, 16);
-                lr5 = Vector512.LoadUnsafe(ref a5, 16);
-                lr6 = Vector512.LoadUnsafe(ref a6, 16);
-                lr7 = Vector512.LoadUnsafe(ref a7, 16);
+                lr1 = Vector512.LoadUnsafe(ref a0, 80);
+                lr2 = Vector512.LoadUnsafe(ref a0, 144);
+                lr3 = Vector512.LoadUnsafe(ref a0, 208);
+                lr4 = Vector512.LoadUnsafe(ref a0, 272);
+                lr5 = Vector512.LoadUnsafe(ref a0, 336);
+                lr6 = Vector512.LoadUnsafe(ref a0, 400);
+                lr7 = Vector512.LoadUnsafe(ref a0, 464);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2600,13 +2593,13 @@ namespace Specialized.Generated
 
                 // Row 3: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 24);
-                lr1 = Vector512.LoadUnsafe(ref a1, 24);
-                lr2 = Vector512.LoadUnsafe(ref a2, 24);
-                lr3 = Vector512.LoadUnsafe(ref a3, 24);
-                lr4 = Vector512.LoadUnsafe(ref a4, 24);
-                lr5 = Vector512.LoadUnsafe(ref a5, 24);
-                lr6 = Vector512.LoadUnsafe(ref a6, 24);
-                lr7 = Vector512.LoadUnsafe(ref a7, 24);
+                lr1 = Vector512.LoadUnsafe(ref a0, 88);
+                lr2 = Vector512.LoadUnsafe(ref a0, 152);
+                lr3 = Vector512.LoadUnsafe(ref a0, 216);
+                lr4 = Vector512.LoadUnsafe(ref a0, 280);
+                lr5 = Vector512.LoadUnsafe(ref a0, 344);
+                lr6 = Vector512.LoadUnsafe(ref a0, 408);
+                lr7 = Vector512.LoadUnsafe(ref a0, 472);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2658,13 +2651,13 @@ namespace Specialized.Generated
 
                 // Row 4: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 32);
-                lr1 = Vector512.LoadUnsafe(ref a1, 32);
-                lr2 = Vector512.LoadUnsafe(ref a2, 32);
-                lr3 = Vector512.LoadUnsafe(ref a3, 32);
-                lr4 = Vector512.LoadUnsafe(ref a4, 32);
-                lr5 = Vector512.LoadUnsafe(ref a5, 32);
-                lr6 = Vector512.LoadUnsafe(ref a6, 32);
-                lr7 = Vector512.LoadUnsafe(ref a7, 32);
+                lr1 = Vector512.LoadUnsafe(ref a0, 96);
+                lr2 = Vector512.LoadUnsafe(ref a0, 160);
+                lr3 = Vector512.LoadUnsafe(ref a0, 224);
+                lr4 = Vector512.LoadUnsafe(ref a0, 288);
+                lr5 = Vector512.LoadUnsafe(ref a0, 352);
+                lr6 = Vector512.LoadUnsafe(ref a0, 416);
+                lr7 = Vector512.LoadUnsafe(ref a0, 480);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2724,13 +2717,13 @@ namespace Specialized.Generated
 
                 // Row 5: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 40);
-                lr1 = Vector512.LoadUnsafe(ref a1, 40);
-                lr2 = Vector512.LoadUnsafe(ref a2, 40);
-                lr3 = Vector512.LoadUnsafe(ref a3, 40);
-                lr4 = Vector512.LoadUnsafe(ref a4, 40);
-                lr5 = Vector512.LoadUnsafe(ref a5, 40);
-                lr6 = Vector512.LoadUnsafe(ref a6, 40);
-                lr7 = Vector512.LoadUnsafe(ref a7, 40);
+                lr1 = Vector512.LoadUnsafe(ref a0, 104);
+                lr2 = Vector512.LoadUnsafe(ref a0, 168);
+                lr3 = Vector512.LoadUnsafe(ref a0, 232);
+                lr4 = Vector512.LoadUnsafe(ref a0, 296);
+                lr5 = Vector512.LoadUnsafe(ref a0, 360);
+                lr6 = Vector512.LoadUnsafe(ref a0, 424);
+                lr7 = Vector512.LoadUnsafe(ref a0, 488);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2799,13 +2792,13 @@ namespace Specialized.Generated
 
                 // Row 6: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 48);
-                lr1 = Vector512.LoadUnsafe(ref a1, 48);
-                lr2 = Vector512.LoadUnsafe(ref a2, 48);
-                lr3 = Vector512.LoadUnsafe(ref a3, 48);
-                lr4 = Vector512.LoadUnsafe(ref a4, 48);
-                lr5 = Vector512.LoadUnsafe(ref a5, 48);
-                lr6 = Vector512.LoadUnsafe(ref a6, 48);
-                lr7 = Vector512.LoadUnsafe(ref a7, 48);
+                lr1 = Vector512.LoadUnsafe(ref a0, 112);
+                lr2 = Vector512.LoadUnsafe(ref a0, 176);
+                lr3 = Vector512.LoadUnsafe(ref a0, 240);
+                lr4 = Vector512.LoadUnsafe(ref a0, 304);
+                lr5 = Vector512.LoadUnsafe(ref a0, 368);
+                lr6 = Vector512.LoadUnsafe(ref a0, 432);
+                lr7 = Vector512.LoadUnsafe(ref a0, 496);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -2884,13 +2877,13 @@ namespace Specialized.Generated
 
                 // Row 7: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector512.LoadUnsafe(ref a0, 56);
-                lr1 = Vector512.LoadUnsafe(ref a1, 56);
-                lr2 = Vector512.LoadUnsafe(ref a2, 56);
-                lr3 = Vector512.LoadUnsafe(ref a3, 56);
-                lr4 = Vector512.LoadUnsafe(ref a4, 56);
-                lr5 = Vector512.LoadUnsafe(ref a5, 56);
-                lr6 = Vector512.LoadUnsafe(ref a6, 56);
-                lr7 = Vector512.LoadUnsafe(ref a7, 56);
+                lr1 = Vector512.LoadUnsafe(ref a0, 120);
+                lr2 = Vector512.LoadUnsafe(ref a0, 184);
+                lr3 = Vector512.LoadUnsafe(ref a0, 248);
+                lr4 = Vector512.LoadUnsafe(ref a0, 312);
+                lr5 = Vector512.LoadUnsafe(ref a0, 376);
+                lr6 = Vector512.LoadUnsafe(ref a0, 440);
+                lr7 = Vector512.LoadUnsafe(ref a0, 504);
                 lt0 = Avx512F.UnpackLow(lr0, lr1);
                 lt1 = Avx512F.UnpackHigh(lr0, lr1);
                 lt2 = Avx512F.UnpackLow(lr2, lr3);
@@ -3016,15 +3009,8 @@ namespace Specialized.Generated
                 y0 = Avx512F.FusedMultiplyAddNegated(l6_0, y6, y0);
                 y0 = Avx512F.FusedMultiplyAddNegated(l7_0, y7, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 8);
-                ref double x1 = ref Unsafe.Add(ref x0, live > 1 ? 8 : 0);
-                ref double x2 = ref Unsafe.Add(ref x1, live > 2 ? 8 : 0);
-                ref double x3 = ref Unsafe.Add(ref x2, live > 3 ? 8 : 0);
-                ref double x4 = ref Unsafe.Add(ref x3, live > 4 ? 8 : 0);
-                ref double x5 = ref Unsafe.Add(ref x4, live > 5 ? 8 : 0);
-                ref double x6 = ref Unsafe.Add(ref x5, live > 6 ? 8 : 0);
-                ref double x7 = ref Unsafe.Add(ref x6, live > 7 ? 8 : 0);
                 lt0 = Avx512F.UnpackLow(y0, y1);
                 lt1 = Avx512F.UnpackHigh(y0, y1);
                 lt2 = Avx512F.UnpackLow(y2, y3);
@@ -3055,41 +3041,48 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    lr1.StoreUnsafe(ref x1, 0);
+                    lr1.StoreUnsafe(ref x0, 8);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    lr2.StoreUnsafe(ref x2, 0);
+                    lr2.StoreUnsafe(ref x0, 16);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    lr3.StoreUnsafe(ref x3, 0);
+                    lr3.StoreUnsafe(ref x0, 24);
                 }
                 if ((pending & 16u) != 0)
                 {
-                    lr4.StoreUnsafe(ref x4, 0);
+                    lr4.StoreUnsafe(ref x0, 32);
                 }
                 if ((pending & 32u) != 0)
                 {
-                    lr5.StoreUnsafe(ref x5, 0);
+                    lr5.StoreUnsafe(ref x0, 40);
                 }
                 if ((pending & 64u) != 0)
                 {
-                    lr6.StoreUnsafe(ref x6, 0);
+                    lr6.StoreUnsafe(ref x0, 48);
                 }
                 if ((pending & 128u) != 0)
                 {
-                    lr7.StoreUnsafe(ref x7, 0);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    lr7.StoreUnsafe(ref x0, 56);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 255u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 4) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 5) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 6) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 7) = SolveResult.Succeeded;
+                }
+                else
+                {
+                    ReportPass(ref result0, 8, pending, pivots);
                 }
             }
 
@@ -3099,13 +3092,68 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>Marks each lane set in <paramref name="lanes"/> as failed at the pivot in its byte of <paramref name="pivots"/>.</summary>
-        private static void MarkFailed(ref SolveResult results, uint lanes, ulong pivots)
+        /// <summary>Writes a pass's results: lanes set in <paramref name="pending"/> succeeded, the others failed at the pivot in their byte of <paramref name="pivots"/>.</summary>
+        private static void ReportPass(ref SolveResult results, int lanes, uint pending, ulong pivots)
         {
-            for (; lanes != 0; lanes &= lanes - 1)
+            for (int lane = 0; lane < lanes; lane++)
             {
-                int lane = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);
-                Unsafe.Add(ref results, lane) = SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));
+                Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));
+            }
+        }
+
+        /// <summary>Solves the last <paramref name="count"/> systems of a batch, fewer than one pass, as one pass of copies on the stack.</summary>
+        private static void SolveTail(ref double a, ref double b, ref double x, ref global::Specialized.SolveResult results, int count, int n)
+        {
+            int size = n * n;
+            Span<double> pass = stackalloc double[4 * (size + 2 * n)];
+            Span<SolveResult> passResults = stackalloc SolveResult[4];
+            Span<double> pa = pass.Slice(0, 4 * size), pb = pass.Slice(4 * size, 4 * n), px = pass.Slice(4 * (size + n));
+            for (int s = 0; s < 4; s++)
+            {
+                int k = Math.Min(s, count - 1);
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, k * size), size).CopyTo(pa.Slice(s * size));
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, k * n), n).CopyTo(pb.Slice(s * n));
+            }
+
+            ref double ra = ref MemoryMarshal.GetReference(pa);
+            ref double rb = ref MemoryMarshal.GetReference(pb);
+            ref double rx = ref MemoryMarshal.GetReference(px);
+            ref SolveResult rr = ref MemoryMarshal.GetReference(passResults);
+            switch (n)
+            {
+                case 1:
+                    Batch1(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 2:
+                    Batch2(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 3:
+                    Batch3(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 4:
+                    Batch4(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 5:
+                    Batch5(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 6:
+                    Batch6(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 7:
+                    Batch7(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+                case 8:
+                    Batch8(ref ra, ref rb, ref rx, ref rr, 4);
+                    break;
+            }
+
+            for (int s = 0; s < count; s++)
+            {
+                Unsafe.Add(ref results, s) = passResults[s];
+                if (passResults[s].Success)
+                {
+                    px.Slice(s * n, n).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref x, s * n), n));
+                }
             }
         }
     }

@@ -89,40 +89,26 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>n = 1, a batch: 8 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 1, a batch: 8 systems per pass, one per lane, the last fewer than 8 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch1(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<float>.Zero;
             var infinity = Vector256.Create(float.PositiveInfinity);
-            for (int first = 0; first < count; first += 8)
+            int first = 0;
+            for (; count - first >= 8; first += 8)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 8 ? 255u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 255u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 1);
                 ref float b0 = ref Unsafe.Add(ref b, first * 1);
-                ref float a1 = ref Unsafe.Add(ref a0, live > 1 ? 1 : 0);
-                ref float b1 = ref Unsafe.Add(ref b0, live > 1 ? 1 : 0);
-                ref float a2 = ref Unsafe.Add(ref a1, live > 2 ? 1 : 0);
-                ref float b2 = ref Unsafe.Add(ref b1, live > 2 ? 1 : 0);
-                ref float a3 = ref Unsafe.Add(ref a2, live > 3 ? 1 : 0);
-                ref float b3 = ref Unsafe.Add(ref b2, live > 3 ? 1 : 0);
-                ref float a4 = ref Unsafe.Add(ref a3, live > 4 ? 1 : 0);
-                ref float b4 = ref Unsafe.Add(ref b3, live > 4 ? 1 : 0);
-                ref float a5 = ref Unsafe.Add(ref a4, live > 5 ? 1 : 0);
-                ref float b5 = ref Unsafe.Add(ref b4, live > 5 ? 1 : 0);
-                ref float a6 = ref Unsafe.Add(ref a5, live > 6 ? 1 : 0);
-                ref float b6 = ref Unsafe.Add(ref b5, live > 6 ? 1 : 0);
-                ref float a7 = ref Unsafe.Add(ref a6, live > 7 ? 1 : 0);
-                ref float b7 = ref Unsafe.Add(ref b6, live > 7 ? 1 : 0);
                 Vector256<float> d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                d = Vector256.Create(a0, a1, a2, a3, a4, a5, a6, a7);
+                var ae0 = Vector256.LoadUnsafe(ref a0, 0);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
@@ -130,99 +116,112 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<float>.One / d;
-                var y0 = Vector256.Create(b0, b1, b2, b3, b4, b5, b6, b7);
+                var be0 = Vector256.LoadUnsafe(ref b0, 0);
+                var y0 = be0;
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y0 *= r0;
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 1);
-                ref float x1 = ref Unsafe.Add(ref x0, live > 1 ? 1 : 0);
-                ref float x2 = ref Unsafe.Add(ref x1, live > 2 ? 1 : 0);
-                ref float x3 = ref Unsafe.Add(ref x2, live > 3 ? 1 : 0);
-                ref float x4 = ref Unsafe.Add(ref x3, live > 4 ? 1 : 0);
-                ref float x5 = ref Unsafe.Add(ref x4, live > 5 ? 1 : 0);
-                ref float x6 = ref Unsafe.Add(ref x5, live > 6 ? 1 : 0);
-                ref float x7 = ref Unsafe.Add(ref x6, live > 7 ? 1 : 0);
-                if ((pending & 1u) != 0)
+                if (pending == 255u)
                 {
-                    x0 = y0.GetElement(0);
+                    y0.StoreUnsafe(ref x0, 0);
                 }
-                if ((pending & 2u) != 0)
+                else
                 {
-                    x1 = y0.GetElement(1);
-                }
-                if ((pending & 4u) != 0)
-                {
-                    x2 = y0.GetElement(2);
-                }
-                if ((pending & 8u) != 0)
-                {
-                    x3 = y0.GetElement(3);
-                }
-                if ((pending & 16u) != 0)
-                {
-                    x4 = y0.GetElement(4);
-                }
-                if ((pending & 32u) != 0)
-                {
-                    x5 = y0.GetElement(5);
-                }
-                if ((pending & 64u) != 0)
-                {
-                    x6 = y0.GetElement(6);
-                }
-                if ((pending & 128u) != 0)
-                {
-                    x7 = y0.GetElement(7);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    if ((pending & 1u) != 0)
+                    {
+                        x0 = y0.GetElement(0);
+                    }
+                    if ((pending & 2u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 1) = y0.GetElement(1);
+                    }
+                    if ((pending & 4u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 2) = y0.GetElement(2);
+                    }
+                    if ((pending & 8u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 3) = y0.GetElement(3);
+                    }
+                    if ((pending & 16u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 4) = y0.GetElement(4);
+                    }
+                    if ((pending & 32u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 5) = y0.GetElement(5);
+                    }
+                    if ((pending & 64u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 6) = y0.GetElement(6);
+                    }
+                    if ((pending & 128u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 7) = y0.GetElement(7);
+                    }
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 255u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 4) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 5) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 6) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 7) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 8, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 1), ref Unsafe.Add(ref b, first * 1), ref Unsafe.Add(ref x, first * 1), ref Unsafe.Add(ref results, first), count - first, 1);
             }
         }
 
-        /// <summary>n = 2, a batch: 8 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 2, a batch: 8 systems per pass, one per lane, the last fewer than 8 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch2(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<float>.Zero;
             var infinity = Vector256.Create(float.PositiveInfinity);
-            for (int first = 0; first < count; first += 8)
+            int first = 0;
+            for (; count - first >= 8; first += 8)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 8 ? 255u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 255u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 4);
                 ref float b0 = ref Unsafe.Add(ref b, first * 2);
-                ref float a1 = ref Unsafe.Add(ref a0, live > 1 ? 4 : 0);
-                ref float b1 = ref Unsafe.Add(ref b0, live > 1 ? 2 : 0);
-                ref float a2 = ref Unsafe.Add(ref a1, live > 2 ? 4 : 0);
-                ref float b2 = ref Unsafe.Add(ref b1, live > 2 ? 2 : 0);
-                ref float a3 = ref Unsafe.Add(ref a2, live > 3 ? 4 : 0);
-                ref float b3 = ref Unsafe.Add(ref b2, live > 3 ? 2 : 0);
-                ref float a4 = ref Unsafe.Add(ref a3, live > 4 ? 4 : 0);
-                ref float b4 = ref Unsafe.Add(ref b3, live > 4 ? 2 : 0);
-                ref float a5 = ref Unsafe.Add(ref a4, live > 5 ? 4 : 0);
-                ref float b5 = ref Unsafe.Add(ref b4, live > 5 ? 2 : 0);
-                ref float a6 = ref Unsafe.Add(ref a5, live > 6 ? 4 : 0);
-                ref float b6 = ref Unsafe.Add(ref b5, live > 6 ? 2 : 0);
-                ref float a7 = ref Unsafe.Add(ref a6, live > 7 ? 4 : 0);
-                ref float b7 = ref Unsafe.Add(ref b6, live > 7 ? 2 : 0);
                 Vector256<float> w0, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                d = Vector256.Create(a0, a1, a2, a3, a4, a5, a6, a7);
+                var aiq0 = Vector256.LoadUnsafe(ref a0, 0);
+                var aiq1 = Vector256.LoadUnsafe(ref a0, 8);
+                var aiq2 = Vector256.LoadUnsafe(ref a0, 16);
+                var aiq3 = Vector256.LoadUnsafe(ref a0, 24);
+                var aip0 = Avx.Permute2x128(aiq0, aiq2, 0x20);
+                var aip1 = Avx.Permute2x128(aiq0, aiq2, 0x31);
+                var aip2 = Avx.Permute2x128(aiq1, aiq3, 0x20);
+                var aip3 = Avx.Permute2x128(aiq1, aiq3, 0x31);
+                var aiu0 = Avx.UnpackLow(aip0, aip1);
+                var aiu1 = Avx.UnpackHigh(aip0, aip1);
+                var aiu2 = Avx.UnpackLow(aip2, aip3);
+                var aiu3 = Avx.UnpackHigh(aip2, aip3);
+                var ae0 = Avx.Shuffle(aiu0, aiu2, 0x44);
+                var ae2 = Avx.Shuffle(aiu1, aiu3, 0x44);
+                var ae3 = Avx.Shuffle(aiu1, aiu3, 0xEE);
+                d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad0 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad0 != 0)
@@ -230,12 +229,18 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<float>.One / d;
-                var y0 = Vector256.Create(b0, b1, b2, b3, b4, b5, b6, b7);
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 8);
+                var bip0 = Avx.Permute2x128(biq0, biq1, 0x20);
+                var bip1 = Avx.Permute2x128(biq0, biq1, 0x31);
+                var be0 = Avx.Shuffle(bip0, bip1, 0x88);
+                var be1 = Avx.Shuffle(bip0, bip1, 0xDD);
+                var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
-                w0 = Vector256.Create(Unsafe.Add(ref a0, 2), Unsafe.Add(ref a1, 2), Unsafe.Add(ref a2, 2), Unsafe.Add(ref a3, 2), Unsafe.Add(ref a4, 2), Unsafe.Add(ref a5, 2), Unsafe.Add(ref a6, 2), Unsafe.Add(ref a7, 2));
+                w0 = ae2;
                 var l1_0 = w0 * r0;
-                d = Vector256.Create(Unsafe.Add(ref a0, 3), Unsafe.Add(ref a1, 3), Unsafe.Add(ref a2, 3), Unsafe.Add(ref a3, 3), Unsafe.Add(ref a4, 3), Unsafe.Add(ref a5, 3), Unsafe.Add(ref a6, 3), Unsafe.Add(ref a7, 3));
+                d = ae3;
                 d = Fma.MultiplyAddNegated(w0, l1_0, d);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
@@ -248,7 +253,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r1 = Vector256<float>.One / d;
-                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1), Unsafe.Add(ref b4, 1), Unsafe.Add(ref b5, 1), Unsafe.Add(ref b6, 1), Unsafe.Add(ref b7, 1));
+                var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
@@ -256,110 +261,110 @@ namespace Specialized.Generated
                 y0 *= r0;
                 y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 2);
-                ref float x1 = ref Unsafe.Add(ref x0, live > 1 ? 2 : 0);
-                ref float x2 = ref Unsafe.Add(ref x1, live > 2 ? 2 : 0);
-                ref float x3 = ref Unsafe.Add(ref x2, live > 3 ? 2 : 0);
-                ref float x4 = ref Unsafe.Add(ref x3, live > 4 ? 2 : 0);
-                ref float x5 = ref Unsafe.Add(ref x4, live > 5 ? 2 : 0);
-                ref float x6 = ref Unsafe.Add(ref x5, live > 6 ? 2 : 0);
-                ref float x7 = ref Unsafe.Add(ref x6, live > 7 ? 2 : 0);
-                if ((pending & 1u) != 0)
+                if (pending == 255u)
                 {
-                    x0 = y0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                    var xiu0 = Avx.UnpackLow(y0, y1);
+                    var xiu1 = Avx.UnpackHigh(y0, y1);
+                    Avx.Permute2x128(xiu0, xiu1, 0x20).StoreUnsafe(ref x0, 0);
+                    Avx.Permute2x128(xiu0, xiu1, 0x31).StoreUnsafe(ref x0, 8);
                 }
-                if ((pending & 2u) != 0)
+                else
                 {
-                    x1 = y0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
-                }
-                if ((pending & 4u) != 0)
-                {
-                    x2 = y0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
-                }
-                if ((pending & 8u) != 0)
-                {
-                    x3 = y0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
-                }
-                if ((pending & 16u) != 0)
-                {
-                    x4 = y0.GetElement(4);
-                    Unsafe.Add(ref x4, 1) = y1.GetElement(4);
-                }
-                if ((pending & 32u) != 0)
-                {
-                    x5 = y0.GetElement(5);
-                    Unsafe.Add(ref x5, 1) = y1.GetElement(5);
-                }
-                if ((pending & 64u) != 0)
-                {
-                    x6 = y0.GetElement(6);
-                    Unsafe.Add(ref x6, 1) = y1.GetElement(6);
-                }
-                if ((pending & 128u) != 0)
-                {
-                    x7 = y0.GetElement(7);
-                    Unsafe.Add(ref x7, 1) = y1.GetElement(7);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    if ((pending & 1u) != 0)
+                    {
+                        x0 = y0.GetElement(0);
+                        Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                    }
+                    if ((pending & 2u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 2) = y0.GetElement(1);
+                        Unsafe.Add(ref x0, 3) = y1.GetElement(1);
+                    }
+                    if ((pending & 4u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 4) = y0.GetElement(2);
+                        Unsafe.Add(ref x0, 5) = y1.GetElement(2);
+                    }
+                    if ((pending & 8u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 6) = y0.GetElement(3);
+                        Unsafe.Add(ref x0, 7) = y1.GetElement(3);
+                    }
+                    if ((pending & 16u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 8) = y0.GetElement(4);
+                        Unsafe.Add(ref x0, 9) = y1.GetElement(4);
+                    }
+                    if ((pending & 32u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 10) = y0.GetElement(5);
+                        Unsafe.Add(ref x0, 11) = y1.GetElement(5);
+                    }
+                    if ((pending & 64u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 12) = y0.GetElement(6);
+                        Unsafe.Add(ref x0, 13) = y1.GetElement(6);
+                    }
+                    if ((pending & 128u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 14) = y0.GetElement(7);
+                        Unsafe.Add(ref x0, 15) = y1.GetElement(7);
+                    }
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 255u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 4) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 5) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 6) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 7) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 8, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 4), ref Unsafe.Add(ref b, first * 2), ref Unsafe.Add(ref x, first * 2), ref Unsafe.Add(ref results, first), count - first, 2);
             }
         }
 
-        /// <summary>n = 3, a batch: 8 systems per pass, one per lane; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
+        /// <summary>n = 3, a batch: 8 systems per pass, one per lane, the last fewer than 8 by SolveTail; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void Batch3(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count)
         {
             var zero = Vector256<float>.Zero;
             var infinity = Vector256.Create(float.PositiveInfinity);
-            for (int first = 0; first < count; first += 8)
+            int first = 0;
+            for (; count - first >= 8; first += 8)
             {
-                int live = count - first;
-                // Lanes without a system of their own repeat the last one; pending holds the lanes still to be written.
-                uint pending = live >= 8 ? 255u : (1u << live) - 1;
-                uint systems = pending;
+                // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                uint pending = 255u;
                 // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 9);
                 ref float b0 = ref Unsafe.Add(ref b, first * 3);
-                ref float a1 = ref Unsafe.Add(ref a0, live > 1 ? 9 : 0);
-                ref float b1 = ref Unsafe.Add(ref b0, live > 1 ? 3 : 0);
-                ref float a2 = ref Unsafe.Add(ref a1, live > 2 ? 9 : 0);
-                ref float b2 = ref Unsafe.Add(ref b1, live > 2 ? 3 : 0);
-                ref float a3 = ref Unsafe.Add(ref a2, live > 3 ? 9 : 0);
-                ref float b3 = ref Unsafe.Add(ref b2, live > 3 ? 3 : 0);
-                ref float a4 = ref Unsafe.Add(ref a3, live > 4 ? 9 : 0);
-                ref float b4 = ref Unsafe.Add(ref b3, live > 4 ? 3 : 0);
-                ref float a5 = ref Unsafe.Add(ref a4, live > 5 ? 9 : 0);
-                ref float b5 = ref Unsafe.Add(ref b4, live > 5 ? 3 : 0);
-                ref float a6 = ref Unsafe.Add(ref a5, live > 6 ? 9 : 0);
-                ref float b6 = ref Unsafe.Add(ref b5, live > 6 ? 3 : 0);
-                ref float a7 = ref Unsafe.Add(ref a6, live > 7 ? 9 : 0);
-                ref float b7 = ref Unsafe.Add(ref b6, live > 7 ? 3 : 0);
                 Vector256<float> lr0, lr1, lr2, lr3, lr4, lr5, lr6, lr7, lt0, lt1, lt2, lt3, lt4, lt5, lt6, lt7, lt8, lt9, lt10, lt11, lt12, lt13, lt14, lt15;
                 Vector256<float> w0, w1, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
-                lr1 = Vector256.LoadUnsafe(ref a1, 0);
-                lr2 = Vector256.LoadUnsafe(ref a2, 0);
-                lr3 = Vector256.LoadUnsafe(ref a3, 0);
-                lr4 = Vector256.LoadUnsafe(ref a4, 0);
-                lr5 = Vector256.LoadUnsafe(ref a5, 0);
-                lr6 = Vector256.LoadUnsafe(ref a6, 0);
-                lr7 = Vector256.LoadUnsafe(ref a7, 0);
+                lr1 = Vector256.LoadUnsafe(ref a0, 9);
+                lr2 = Vector256.LoadUnsafe(ref a0, 18);
+                lr3 = Vector256.LoadUnsafe(ref a0, 27);
+                lr4 = Vector256.LoadUnsafe(ref a0, 36);
+                lr5 = Vector256.LoadUnsafe(ref a0, 45);
+                lr6 = Vector256.LoadUnsafe(ref a0, 54);
+                lr7 = Vector256.LoadUnsafe(ref a0, 63);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -389,7 +394,7 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<float>.One / d;
-                var y0 = Vector256.Create(b0, b1, b2, b3, b4, b5, b6, b7);
+                var y0 = Vector256.Create(b0, Unsafe.Add(ref b0, 3), Unsafe.Add(ref b0, 6), Unsafe.Add(ref b0, 9), Unsafe.Add(ref b0, 12), Unsafe.Add(ref b0, 15), Unsafe.Add(ref b0, 18), Unsafe.Add(ref b0, 21));
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae3;
@@ -407,7 +412,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r1 = Vector256<float>.One / d;
-                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b1, 1), Unsafe.Add(ref b2, 1), Unsafe.Add(ref b3, 1), Unsafe.Add(ref b4, 1), Unsafe.Add(ref b5, 1), Unsafe.Add(ref b6, 1), Unsafe.Add(ref b7, 1));
+                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b0, 4), Unsafe.Add(ref b0, 7), Unsafe.Add(ref b0, 10), Unsafe.Add(ref b0, 13), Unsafe.Add(ref b0, 16), Unsafe.Add(ref b0, 19), Unsafe.Add(ref b0, 22));
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -417,13 +422,13 @@ namespace Specialized.Generated
                 w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
                 var l2_1 = w1 * r1;
                 lr0 = Vector256.LoadUnsafe(ref a0, 1);
-                lr1 = Vector256.LoadUnsafe(ref a1, 1);
-                lr2 = Vector256.LoadUnsafe(ref a2, 1);
-                lr3 = Vector256.LoadUnsafe(ref a3, 1);
-                lr4 = Vector256.LoadUnsafe(ref a4, 1);
-                lr5 = Vector256.LoadUnsafe(ref a5, 1);
-                lr6 = Vector256.LoadUnsafe(ref a6, 1);
-                lr7 = Vector256.LoadUnsafe(ref a7, 1);
+                lr1 = Vector256.LoadUnsafe(ref a0, 10);
+                lr2 = Vector256.LoadUnsafe(ref a0, 19);
+                lr3 = Vector256.LoadUnsafe(ref a0, 28);
+                lr4 = Vector256.LoadUnsafe(ref a0, 37);
+                lr5 = Vector256.LoadUnsafe(ref a0, 46);
+                lr6 = Vector256.LoadUnsafe(ref a0, 55);
+                lr7 = Vector256.LoadUnsafe(ref a0, 64);
                 lt0 = Avx.UnpackLow(lr0, lr1);
                 lt1 = Avx.UnpackHigh(lr0, lr1);
                 lt2 = Avx.UnpackLow(lr2, lr3);
@@ -455,7 +460,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r2 = Vector256<float>.One / d;
-                var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b1, 2), Unsafe.Add(ref b2, 2), Unsafe.Add(ref b3, 2), Unsafe.Add(ref b4, 2), Unsafe.Add(ref b5, 2), Unsafe.Add(ref b6, 2), Unsafe.Add(ref b7, 2));
+                var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b0, 5), Unsafe.Add(ref b0, 8), Unsafe.Add(ref b0, 11), Unsafe.Add(ref b0, 14), Unsafe.Add(ref b0, 17), Unsafe.Add(ref b0, 20), Unsafe.Add(ref b0, 23));
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
@@ -467,15 +472,8 @@ namespace Specialized.Generated
                 y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
                 y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
 
-                // Only lanes with a system of their own that did not fail are written.
+                // Only lanes that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 3);
-                ref float x1 = ref Unsafe.Add(ref x0, live > 1 ? 3 : 0);
-                ref float x2 = ref Unsafe.Add(ref x1, live > 2 ? 3 : 0);
-                ref float x3 = ref Unsafe.Add(ref x2, live > 3 ? 3 : 0);
-                ref float x4 = ref Unsafe.Add(ref x3, live > 4 ? 3 : 0);
-                ref float x5 = ref Unsafe.Add(ref x4, live > 5 ? 3 : 0);
-                ref float x6 = ref Unsafe.Add(ref x5, live > 6 ? 3 : 0);
-                ref float x7 = ref Unsafe.Add(ref x6, live > 7 ? 3 : 0);
                 if ((pending & 1u) != 0)
                 {
                     x0 = y0.GetElement(0);
@@ -484,66 +482,118 @@ namespace Specialized.Generated
                 }
                 if ((pending & 2u) != 0)
                 {
-                    x1 = y0.GetElement(1);
-                    Unsafe.Add(ref x1, 1) = y1.GetElement(1);
-                    Unsafe.Add(ref x1, 2) = y2.GetElement(1);
+                    Unsafe.Add(ref x0, 3) = y0.GetElement(1);
+                    Unsafe.Add(ref x0, 4) = y1.GetElement(1);
+                    Unsafe.Add(ref x0, 5) = y2.GetElement(1);
                 }
                 if ((pending & 4u) != 0)
                 {
-                    x2 = y0.GetElement(2);
-                    Unsafe.Add(ref x2, 1) = y1.GetElement(2);
-                    Unsafe.Add(ref x2, 2) = y2.GetElement(2);
+                    Unsafe.Add(ref x0, 6) = y0.GetElement(2);
+                    Unsafe.Add(ref x0, 7) = y1.GetElement(2);
+                    Unsafe.Add(ref x0, 8) = y2.GetElement(2);
                 }
                 if ((pending & 8u) != 0)
                 {
-                    x3 = y0.GetElement(3);
-                    Unsafe.Add(ref x3, 1) = y1.GetElement(3);
-                    Unsafe.Add(ref x3, 2) = y2.GetElement(3);
+                    Unsafe.Add(ref x0, 9) = y0.GetElement(3);
+                    Unsafe.Add(ref x0, 10) = y1.GetElement(3);
+                    Unsafe.Add(ref x0, 11) = y2.GetElement(3);
                 }
                 if ((pending & 16u) != 0)
                 {
-                    x4 = y0.GetElement(4);
-                    Unsafe.Add(ref x4, 1) = y1.GetElement(4);
-                    Unsafe.Add(ref x4, 2) = y2.GetElement(4);
+                    Unsafe.Add(ref x0, 12) = y0.GetElement(4);
+                    Unsafe.Add(ref x0, 13) = y1.GetElement(4);
+                    Unsafe.Add(ref x0, 14) = y2.GetElement(4);
                 }
                 if ((pending & 32u) != 0)
                 {
-                    x5 = y0.GetElement(5);
-                    Unsafe.Add(ref x5, 1) = y1.GetElement(5);
-                    Unsafe.Add(ref x5, 2) = y2.GetElement(5);
+                    Unsafe.Add(ref x0, 15) = y0.GetElement(5);
+                    Unsafe.Add(ref x0, 16) = y1.GetElement(5);
+                    Unsafe.Add(ref x0, 17) = y2.GetElement(5);
                 }
                 if ((pending & 64u) != 0)
                 {
-                    x6 = y0.GetElement(6);
-                    Unsafe.Add(ref x6, 1) = y1.GetElement(6);
-                    Unsafe.Add(ref x6, 2) = y2.GetElement(6);
+                    Unsafe.Add(ref x0, 18) = y0.GetElement(6);
+                    Unsafe.Add(ref x0, 19) = y1.GetElement(6);
+                    Unsafe.Add(ref x0, 20) = y2.GetElement(6);
                 }
                 if ((pending & 128u) != 0)
                 {
-                    x7 = y0.GetElement(7);
-                    Unsafe.Add(ref x7, 1) = y1.GetElement(7);
-                    Unsafe.Add(ref x7, 2) = y2.GetElement(7);
-                }
-                if (pending != systems)
-                {
-                    MarkFailed(ref Unsafe.Add(ref results, first), systems & ~pending, pivots);
+                    Unsafe.Add(ref x0, 21) = y0.GetElement(7);
+                    Unsafe.Add(ref x0, 22) = y1.GetElement(7);
+                    Unsafe.Add(ref x0, 23) = y2.GetElement(7);
                 }
 
-                // Every lane still pending solved its system.
-                for (uint done = pending; done != 0; done &= done - 1)
+                ref SolveResult result0 = ref Unsafe.Add(ref results, first);
+                if (pending == 255u)
                 {
-                    Unsafe.Add(ref results, first + global::System.Numerics.BitOperations.TrailingZeroCount(done)) = SolveResult.Succeeded;
+                    result0 = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 1) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 2) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 3) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 4) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 5) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 6) = SolveResult.Succeeded;
+                    Unsafe.Add(ref result0, 7) = SolveResult.Succeeded;
                 }
+                else
+                {
+                    ReportPass(ref result0, 8, pending, pivots);
+                }
+            }
+
+            if (first < count)
+            {
+                SolveTail(ref Unsafe.Add(ref a, first * 9), ref Unsafe.Add(ref b, first * 3), ref Unsafe.Add(ref x, first * 3), ref Unsafe.Add(ref results, first), count - first, 3);
             }
         }
 
-        /// <summary>Marks each lane set in <paramref name="lanes"/> as failed at the pivot in its byte of <paramref name="pivots"/>.</summary>
-        private static void MarkFailed(ref SolveResult results, uint lanes, ulong pivots)
+        /// <summary>Writes a pass's results: lanes set in <paramref name="pending"/> succeeded, the others failed at the pivot in their byte of <paramref name="pivots"/>.</summary>
+        private static void ReportPass(ref SolveResult results, int lanes, uint pending, ulong pivots)
         {
-            for (; lanes != 0; lanes &= lanes - 1)
+            for (int lane = 0; lane < lanes; lane++)
             {
-                int lane = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);
-                Unsafe.Add(ref results, lane) = SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));
+                Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));
+            }
+        }
+
+        /// <summary>Solves the last <paramref name="count"/> systems of a batch, fewer than one pass, as one pass of copies on the stack.</summary>
+        private static void SolveTail(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count, int n)
+        {
+            int size = n * n;
+            Span<float> pass = stackalloc float[8 * (size + 2 * n)];
+            Span<SolveResult> passResults = stackalloc SolveResult[8];
+            Span<float> pa = pass.Slice(0, 8 * size), pb = pass.Slice(8 * size, 8 * n), px = pass.Slice(8 * (size + n));
+            for (int s = 0; s < 8; s++)
+            {
+                int k = Math.Min(s, count - 1);
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, k * size), size).CopyTo(pa.Slice(s * size));
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, k * n), n).CopyTo(pb.Slice(s * n));
+            }
+
+            ref float ra = ref MemoryMarshal.GetReference(pa);
+            ref float rb = ref MemoryMarshal.GetReference(pb);
+            ref float rx = ref MemoryMarshal.GetReference(px);
+            ref SolveResult rr = ref MemoryMarshal.GetReference(passResults);
+            switch (n)
+            {
+                case 1:
+                    Batch1(ref ra, ref rb, ref rx, ref rr, 8);
+                    break;
+                case 2:
+                    Batch2(ref ra, ref rb, ref rx, ref rr, 8);
+                    break;
+                case 3:
+                    Batch3(ref ra, ref rb, ref rx, ref rr, 8);
+                    break;
+            }
+
+            for (int s = 0; s < count; s++)
+            {
+                Unsafe.Add(ref results, s) = passResults[s];
+                if (passResults[s].Success)
+                {
+                    px.Slice(s * n, n).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref x, s * n), n));
+                }
             }
         }
     }
