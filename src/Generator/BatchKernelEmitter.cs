@@ -246,7 +246,7 @@ internal static class BatchKernelEmitter
         }
     }
 
-    // Systems shorter than a vector: when every lane succeeded and n divides W, the pass's x are n
+    // Systems shorter than a vector: when every lane succeeded and n interleaves, the pass's x are n
     // whole vectors of one run (LaneInterleave); otherwise element by element, skipping failed lanes.
     private static void EmitShortStores(SourceWriter w, int n, BatchWidth width)
     {

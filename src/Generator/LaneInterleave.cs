@@ -1,22 +1,26 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Specialized.Generator;
 
 /// <summary>
 /// Moves the data of W systems that are each shorter than a vector, L elements with L dividing W
-/// (L = 1, 2 and, in floats, 4), between one contiguous run of L vectors and L vectors of one
-/// element per lane: L loads or stores and a few shuffles, against W·L element loads or stores.
+/// (L = 1, 2 and, in floats, 4) or L odd, between one contiguous run of L vectors and L vectors of
+/// one element per lane: L loads or stores and a few shuffles, against W·L element loads or stores.
 /// </summary>
 /// <remarks>
-/// In floats, each 128-bit half of a loaded vector holds 4 / L systems and <c>Avx.Permute2x128</c>
-/// pairs the halves that belong together; the unpacks and shuffles then sort the elements within
-/// halves. In doubles only L = 2 is short of a vector (W = 4): a half is one system.
+/// L dividing W: in floats, each 128-bit half of a loaded vector holds 4 / L systems and
+/// <c>Avx.Permute2x128</c> pairs the halves that belong together; the unpacks and shuffles then sort
+/// the elements within halves. In doubles only L = 2 divides and is short of a vector (W = 4): a
+/// half is one system. L odd (prime to W): element k of lane s sits at position (s·L + k) mod W
+/// of its vector, a different position for every lane, so L − 1 blends take each position from
+/// the right vector and one permute puts the positions in lane order (and the reverse to store).
 /// </remarks>
 internal static class LaneInterleave
 {
     /// <summary>Whether the run of W systems of <paramref name="length"/> elements interleaves this way.</summary>
     public static bool Applies(int length, BatchWidth width) =>
-        !width.IsWide && length < width.Lanes && width.Lanes % length == 0;
+        !width.IsWide && length < width.Lanes && (width.Lanes % length == 0 || length % 2 == 1);
 
     /// <summary>
     /// Emits the loads of the W systems at <paramref name="reference"/> (contiguous, <paramref name="length"/>
@@ -35,6 +39,42 @@ internal static class LaneInterleave
 
         string Load(int q) => $"{width.Factory}.LoadUnsafe(ref {reference}, {SourceWriter.Int(q * width.Lanes)})";
         string T(string name, int k) => prefix + name + SourceWriter.Int(k);
+        if (length > 1 && length % 2 == 1)
+        {
+            for (int q = 0; q < length; q++)
+            {
+                w.Line($"var {T("q", q)} = {Load(q)};");
+            }
+
+            for (int k = 0; k < length; k++)
+            {
+                if (outputs[k] is null)
+                {
+                    continue;
+                }
+
+                // Position p of the blend holds element k of lane lanes[p], taken from vector source[p].
+                int[] source = new int[width.Lanes], lane = new int[width.Lanes];
+                for (int s = 0; s < width.Lanes; s++)
+                {
+                    int f = s * length + k;
+                    source[f % width.Lanes] = f / width.Lanes;
+                    lane[f % width.Lanes] = s;
+                }
+
+                string blended = Blends(w, width, source, q => T("q", q), T("b", k));
+                int[] positionOf = new int[width.Lanes];
+                for (int p = 0; p < width.Lanes; p++)
+                {
+                    positionOf[lane[p]] = p;
+                }
+
+                Output(k, Permute(width, blended, positionOf));
+            }
+
+            return;
+        }
+
         switch (length)
         {
             case 1:
@@ -91,6 +131,35 @@ internal static class LaneInterleave
     {
         string Store(string value, int q) => $"{value}.StoreUnsafe(ref {reference}, {SourceWriter.Int(q * width.Lanes)});";
         string T(string name, int k) => prefix + name + SourceWriter.Int(k);
+        int length = inputs.Count;
+        if (length > 1 && length % 2 == 1)
+        {
+            // Input k permuted so that lane s's element sits at its position in the run, (s·L + k) mod W.
+            for (int k = 0; k < length; k++)
+            {
+                int[] laneAt = new int[width.Lanes];
+                for (int s = 0; s < width.Lanes; s++)
+                {
+                    laneAt[(s * length + k) % width.Lanes] = s;
+                }
+
+                w.Line($"var {T("p", k)} = {Permute(width, inputs[k], laneAt)};");
+            }
+
+            for (int q = 0; q < length; q++)
+            {
+                int[] source = new int[width.Lanes];
+                for (int p = 0; p < width.Lanes; p++)
+                {
+                    source[p] = (q * width.Lanes + p) % length;
+                }
+
+                w.Line(Store(Blends(w, width, source, k => T("p", k), T("b", q)), q));
+            }
+
+            return;
+        }
+
         switch (inputs.Count)
         {
             case 1:
@@ -119,5 +188,42 @@ internal static class LaneInterleave
                 w.Line(Store($"Avx.Permute2x128({T("s", 2)}, {T("s", 3)}, 0x31)", 3));
                 return;
         }
+    }
+
+    // Emits the blends that take position p from vector(source[p]) into a new local named result.
+    private static string Blends(SourceWriter w, BatchWidth width, int[] source, System.Func<int, string> vector, string result)
+    {
+        int first = source[0];
+        string current = vector(first);
+        foreach (int v in source.Distinct().Where(v => v != first))
+        {
+            int mask = 0;
+            for (int p = 0; p < source.Length; p++)
+            {
+                mask |= source[p] == v ? 1 << p : 0;
+            }
+
+            w.Line($"{(current == result ? "" : "var ")}{result} = Avx.Blend({current}, {vector(v)}, 0x{mask:X2});");
+            current = result;
+        }
+
+        return current;
+    }
+
+    // The vector whose lane s is lane from[s] of value.
+    private static string Permute(BatchWidth width, string value, int[] from)
+    {
+        if (width.IsDouble)
+        {
+            int control = 0;
+            for (int s = 0; s < from.Length; s++)
+            {
+                control |= from[s] << (2 * s);
+            }
+
+            return $"Avx2.Permute4x64({value}, 0x{control:X2})";
+        }
+
+        return $"Avx2.PermuteVar8x32({value}, Vector256.Create({string.Join(", ", from.Select(SourceWriter.Int))}))";
     }
 }

@@ -349,7 +349,19 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<double>.One / d;
-                var y0 = Vector256.Create(b0, Unsafe.Add(ref b0, 3), Unsafe.Add(ref b0, 6), Unsafe.Add(ref b0, 9));
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 4);
+                var biq2 = Vector256.LoadUnsafe(ref b0, 8);
+                var bib0 = Avx.Blend(biq0, biq2, 0x02);
+                bib0 = Avx.Blend(bib0, biq1, 0x04);
+                var be0 = Avx2.Permute4x64(bib0, 0x6C);
+                var bib1 = Avx.Blend(biq1, biq0, 0x02);
+                bib1 = Avx.Blend(bib1, biq2, 0x04);
+                var be1 = Avx2.Permute4x64(bib1, 0xB1);
+                var bib2 = Avx.Blend(biq2, biq1, 0x02);
+                bib2 = Avx.Blend(bib2, biq0, 0x04);
+                var be2 = Avx2.Permute4x64(bib2, 0xC6);
+                var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae3;
@@ -378,7 +390,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r1 = Vector256<double>.One / d;
-                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b0, 4), Unsafe.Add(ref b0, 7), Unsafe.Add(ref b0, 10));
+                var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -410,7 +422,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r2 = Vector256<double>.One / d;
-                var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b0, 5), Unsafe.Add(ref b0, 8), Unsafe.Add(ref b0, 11));
+                var y2 = be2;
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
@@ -424,29 +436,47 @@ namespace Specialized.Generated
 
                 // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 3);
-                if ((pending & 1u) != 0)
+                if (pending == 15u)
                 {
-                    x0 = y0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
-                    Unsafe.Add(ref x0, 2) = y2.GetElement(0);
+                    var xip0 = Avx2.Permute4x64(y0, 0x6C);
+                    var xip1 = Avx2.Permute4x64(y1, 0xB1);
+                    var xip2 = Avx2.Permute4x64(y2, 0xC6);
+                    var xib0 = Avx.Blend(xip0, xip1, 0x02);
+                    xib0 = Avx.Blend(xib0, xip2, 0x04);
+                    xib0.StoreUnsafe(ref x0, 0);
+                    var xib1 = Avx.Blend(xip1, xip2, 0x02);
+                    xib1 = Avx.Blend(xib1, xip0, 0x04);
+                    xib1.StoreUnsafe(ref x0, 4);
+                    var xib2 = Avx.Blend(xip2, xip0, 0x02);
+                    xib2 = Avx.Blend(xib2, xip1, 0x04);
+                    xib2.StoreUnsafe(ref x0, 8);
                 }
-                if ((pending & 2u) != 0)
+                else
                 {
-                    Unsafe.Add(ref x0, 3) = y0.GetElement(1);
-                    Unsafe.Add(ref x0, 4) = y1.GetElement(1);
-                    Unsafe.Add(ref x0, 5) = y2.GetElement(1);
-                }
-                if ((pending & 4u) != 0)
-                {
-                    Unsafe.Add(ref x0, 6) = y0.GetElement(2);
-                    Unsafe.Add(ref x0, 7) = y1.GetElement(2);
-                    Unsafe.Add(ref x0, 8) = y2.GetElement(2);
-                }
-                if ((pending & 8u) != 0)
-                {
-                    Unsafe.Add(ref x0, 9) = y0.GetElement(3);
-                    Unsafe.Add(ref x0, 10) = y1.GetElement(3);
-                    Unsafe.Add(ref x0, 11) = y2.GetElement(3);
+                    if ((pending & 1u) != 0)
+                    {
+                        x0 = y0.GetElement(0);
+                        Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                        Unsafe.Add(ref x0, 2) = y2.GetElement(0);
+                    }
+                    if ((pending & 2u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 3) = y0.GetElement(1);
+                        Unsafe.Add(ref x0, 4) = y1.GetElement(1);
+                        Unsafe.Add(ref x0, 5) = y2.GetElement(1);
+                    }
+                    if ((pending & 4u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 6) = y0.GetElement(2);
+                        Unsafe.Add(ref x0, 7) = y1.GetElement(2);
+                        Unsafe.Add(ref x0, 8) = y2.GetElement(2);
+                    }
+                    if ((pending & 8u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 9) = y0.GetElement(3);
+                        Unsafe.Add(ref x0, 10) = y1.GetElement(3);
+                        Unsafe.Add(ref x0, 11) = y2.GetElement(3);
+                    }
                 }
 
                 ref SolveResult result0 = ref Unsafe.Add(ref results, first);

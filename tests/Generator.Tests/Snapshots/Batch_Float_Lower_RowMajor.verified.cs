@@ -394,7 +394,19 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 var r0 = Vector256<float>.One / d;
-                var y0 = Vector256.Create(b0, Unsafe.Add(ref b0, 3), Unsafe.Add(ref b0, 6), Unsafe.Add(ref b0, 9), Unsafe.Add(ref b0, 12), Unsafe.Add(ref b0, 15), Unsafe.Add(ref b0, 18), Unsafe.Add(ref b0, 21));
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 8);
+                var biq2 = Vector256.LoadUnsafe(ref b0, 16);
+                var bib0 = Avx.Blend(biq0, biq1, 0x92);
+                bib0 = Avx.Blend(bib0, biq2, 0x24);
+                var be0 = Avx2.PermuteVar8x32(bib0, Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5));
+                var bib1 = Avx.Blend(biq2, biq0, 0x92);
+                bib1 = Avx.Blend(bib1, biq1, 0x24);
+                var be1 = Avx2.PermuteVar8x32(bib1, Vector256.Create(1, 4, 7, 2, 5, 0, 3, 6));
+                var bib2 = Avx.Blend(biq1, biq2, 0x92);
+                bib2 = Avx.Blend(bib2, biq0, 0x24);
+                var be2 = Avx2.PermuteVar8x32(bib2, Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7));
+                var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae3;
@@ -412,7 +424,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r1 = Vector256<float>.One / d;
-                var y1 = Vector256.Create(Unsafe.Add(ref b0, 1), Unsafe.Add(ref b0, 4), Unsafe.Add(ref b0, 7), Unsafe.Add(ref b0, 10), Unsafe.Add(ref b0, 13), Unsafe.Add(ref b0, 16), Unsafe.Add(ref b0, 19), Unsafe.Add(ref b0, 22));
+                var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -460,7 +472,7 @@ namespace Specialized.Generated
                     }
                 }
                 var r2 = Vector256<float>.One / d;
-                var y2 = Vector256.Create(Unsafe.Add(ref b0, 2), Unsafe.Add(ref b0, 5), Unsafe.Add(ref b0, 8), Unsafe.Add(ref b0, 11), Unsafe.Add(ref b0, 14), Unsafe.Add(ref b0, 17), Unsafe.Add(ref b0, 20), Unsafe.Add(ref b0, 23));
+                var y2 = be2;
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
 
@@ -474,53 +486,71 @@ namespace Specialized.Generated
 
                 // Only lanes that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 3);
-                if ((pending & 1u) != 0)
+                if (pending == 255u)
                 {
-                    x0 = y0.GetElement(0);
-                    Unsafe.Add(ref x0, 1) = y1.GetElement(0);
-                    Unsafe.Add(ref x0, 2) = y2.GetElement(0);
+                    var xip0 = Avx2.PermuteVar8x32(y0, Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5));
+                    var xip1 = Avx2.PermuteVar8x32(y1, Vector256.Create(5, 0, 3, 6, 1, 4, 7, 2));
+                    var xip2 = Avx2.PermuteVar8x32(y2, Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7));
+                    var xib0 = Avx.Blend(xip0, xip1, 0x92);
+                    xib0 = Avx.Blend(xib0, xip2, 0x24);
+                    xib0.StoreUnsafe(ref x0, 0);
+                    var xib1 = Avx.Blend(xip2, xip0, 0x92);
+                    xib1 = Avx.Blend(xib1, xip1, 0x24);
+                    xib1.StoreUnsafe(ref x0, 8);
+                    var xib2 = Avx.Blend(xip1, xip2, 0x92);
+                    xib2 = Avx.Blend(xib2, xip0, 0x24);
+                    xib2.StoreUnsafe(ref x0, 16);
                 }
-                if ((pending & 2u) != 0)
+                else
                 {
-                    Unsafe.Add(ref x0, 3) = y0.GetElement(1);
-                    Unsafe.Add(ref x0, 4) = y1.GetElement(1);
-                    Unsafe.Add(ref x0, 5) = y2.GetElement(1);
-                }
-                if ((pending & 4u) != 0)
-                {
-                    Unsafe.Add(ref x0, 6) = y0.GetElement(2);
-                    Unsafe.Add(ref x0, 7) = y1.GetElement(2);
-                    Unsafe.Add(ref x0, 8) = y2.GetElement(2);
-                }
-                if ((pending & 8u) != 0)
-                {
-                    Unsafe.Add(ref x0, 9) = y0.GetElement(3);
-                    Unsafe.Add(ref x0, 10) = y1.GetElement(3);
-                    Unsafe.Add(ref x0, 11) = y2.GetElement(3);
-                }
-                if ((pending & 16u) != 0)
-                {
-                    Unsafe.Add(ref x0, 12) = y0.GetElement(4);
-                    Unsafe.Add(ref x0, 13) = y1.GetElement(4);
-                    Unsafe.Add(ref x0, 14) = y2.GetElement(4);
-                }
-                if ((pending & 32u) != 0)
-                {
-                    Unsafe.Add(ref x0, 15) = y0.GetElement(5);
-                    Unsafe.Add(ref x0, 16) = y1.GetElement(5);
-                    Unsafe.Add(ref x0, 17) = y2.GetElement(5);
-                }
-                if ((pending & 64u) != 0)
-                {
-                    Unsafe.Add(ref x0, 18) = y0.GetElement(6);
-                    Unsafe.Add(ref x0, 19) = y1.GetElement(6);
-                    Unsafe.Add(ref x0, 20) = y2.GetElement(6);
-                }
-                if ((pending & 128u) != 0)
-                {
-                    Unsafe.Add(ref x0, 21) = y0.GetElement(7);
-                    Unsafe.Add(ref x0, 22) = y1.GetElement(7);
-                    Unsafe.Add(ref x0, 23) = y2.GetElement(7);
+                    if ((pending & 1u) != 0)
+                    {
+                        x0 = y0.GetElement(0);
+                        Unsafe.Add(ref x0, 1) = y1.GetElement(0);
+                        Unsafe.Add(ref x0, 2) = y2.GetElement(0);
+                    }
+                    if ((pending & 2u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 3) = y0.GetElement(1);
+                        Unsafe.Add(ref x0, 4) = y1.GetElement(1);
+                        Unsafe.Add(ref x0, 5) = y2.GetElement(1);
+                    }
+                    if ((pending & 4u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 6) = y0.GetElement(2);
+                        Unsafe.Add(ref x0, 7) = y1.GetElement(2);
+                        Unsafe.Add(ref x0, 8) = y2.GetElement(2);
+                    }
+                    if ((pending & 8u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 9) = y0.GetElement(3);
+                        Unsafe.Add(ref x0, 10) = y1.GetElement(3);
+                        Unsafe.Add(ref x0, 11) = y2.GetElement(3);
+                    }
+                    if ((pending & 16u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 12) = y0.GetElement(4);
+                        Unsafe.Add(ref x0, 13) = y1.GetElement(4);
+                        Unsafe.Add(ref x0, 14) = y2.GetElement(4);
+                    }
+                    if ((pending & 32u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 15) = y0.GetElement(5);
+                        Unsafe.Add(ref x0, 16) = y1.GetElement(5);
+                        Unsafe.Add(ref x0, 17) = y2.GetElement(5);
+                    }
+                    if ((pending & 64u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 18) = y0.GetElement(6);
+                        Unsafe.Add(ref x0, 19) = y1.GetElement(6);
+                        Unsafe.Add(ref x0, 20) = y2.GetElement(6);
+                    }
+                    if ((pending & 128u) != 0)
+                    {
+                        Unsafe.Add(ref x0, 21) = y0.GetElement(7);
+                        Unsafe.Add(ref x0, 22) = y1.GetElement(7);
+                        Unsafe.Add(ref x0, 23) = y2.GetElement(7);
+                    }
                 }
 
                 ref SolveResult result0 = ref Unsafe.Add(ref results, first);
