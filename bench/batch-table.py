@@ -7,8 +7,10 @@ Usage:
 PATH is read as bench/perf-table.py reads it (artifacts directory, results/ directory or
 *-report.csv). One table per precision and count: rows N, columns ns per system (the report's
 median per invocation divided by Count) for the generated batch, the generated single-system
-method in a loop, the batch on all cores, Eigen fixed-size and OpenBLAS; then Eigen/batch,
-single/batch and batch/all-cores. Standard library only.
+method in a loop, the batch on all cores, Eigen fixed-size, OpenBLAS and the read floor (one pass
+summing the batch's matrices and right-hand sides, on one core and on all); then Eigen/batch,
+single/batch, batch/all-cores, and batch/floor and all-cores/floor (how many times a bare read of
+the same data the solve takes). Standard library only.
 """
 import importlib.util
 import os
@@ -21,8 +23,10 @@ perf_table = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(perf_table)
 
 CLASSES = {"BatchSolve_Double_": "double", "BatchSolve_Single_": "float"}
-TIMES = [("Batch", "Batch"), ("Single", "Single"), ("AllCores", "All cores"), ("EigenFixed", "Eigen fixed"), ("OpenBlas", "OpenBLAS")]
-RATIOS = [("EigenFixed", "Batch", "Eigen/batch"), ("Single", "Batch", "single/batch"), ("Batch", "AllCores", "all-cores speed-up")]
+TIMES = [("Batch", "Batch"), ("Single", "Single"), ("AllCores", "All cores"), ("EigenFixed", "Eigen fixed"), ("OpenBlas", "OpenBLAS"),
+         ("ReadProbe", "Read floor"), ("ReadProbeAllCores", "Read floor, all cores")]
+RATIOS = [("EigenFixed", "Batch", "Eigen/batch"), ("Single", "Batch", "single/batch"), ("Batch", "AllCores", "all-cores speed-up"),
+          ("Batch", "ReadProbe", "batch/floor"), ("AllCores", "ReadProbeAllCores", "all cores/floor")]
 
 
 def read(files):

@@ -6,7 +6,7 @@
 #
 #   1. bench/install-peers.sh (apt packages + bench/native build), unless --no-install or SKIP_INSTALL=1;
 #   2. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter '*BatchSolve*'
-#      (Batch, Single, AllCores, EigenFixed, OpenBlas x N in {2,3,4,6,8,10,12,16} x Count in
+#      (Batch, Single, AllCores, EigenFixed, OpenBlas, ReadProbe, ReadProbeAllCores x N in {2,3,4,6,8,10,12,16} x Count in
 #      {10,000, 1,000,000} x double/float), artifacts in bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts;
 #   3. bench/batch-table.py on the results (ns per system).
 #

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 
 namespace Specialized.Benchmarks;
@@ -103,6 +104,31 @@ public unsafe class BatchSolve<T>
         {
             ParallelBatch.Solve<float>(Solvers.SolveBatchSingle, As<float>(_batch.A), As<float>(_batch.B), As<float>(_batch.X), _results, N, Environment.ProcessorCount);
         }
+    }
+
+    /// <summary>
+    /// The floor on one core: one pass summing every element of the batch's matrices and right-hand
+    /// sides, the least any batch solve must read. bench/batch-table.py reports it per system and as GB/s.
+    /// </summary>
+    [Benchmark]
+    public T ReadProbe() => ReadFloor.Sum<T>(_batch.A) + ReadFloor.Sum<T>(_batch.B);
+
+    /// <summary>The same floor on every core: the matrices and right-hand sides cut in one contiguous part per core.</summary>
+    [Benchmark]
+    public void ReadProbeAllCores()
+    {
+        int parts = Environment.ProcessorCount;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            ReadFloor.Sum<T>(Part(_batch.A, part, parts));
+            ReadFloor.Sum<T>(Part(_batch.B, part, parts));
+        });
+    }
+
+    private static ReadOnlySpan<T> Part(T[] data, int part, int parts)
+    {
+        long first = (long)data.Length * part / parts, end = (long)data.Length * (part + 1) / parts;
+        return data.AsSpan((int)first, (int)(end - first));
     }
 
     /// <summary>Eigen 3.4 fixed-size LLT, the batch looped in C++.</summary>
