@@ -216,6 +216,8 @@ internal static class BatchKernelEmitter
             w.Line("    break;");
         }
 
+        w.Line("default:");
+        w.Line("    throw new global::System.Diagnostics.UnreachableException();");
         w.Close();
         w.Line();
         w.Open("for (int s = 0; s < count; s++)");

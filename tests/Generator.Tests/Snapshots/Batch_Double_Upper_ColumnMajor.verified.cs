@@ -3175,6 +3175,8 @@ namespace Specialized.Generated
                 case 8:
                     Batch8(ref ra, ref rb, ref rx, ref rr, 4);
                     break;
+                default:
+                    throw new global::System.Diagnostics.UnreachableException();
             }
 
             for (int s = 0; s < count; s++)

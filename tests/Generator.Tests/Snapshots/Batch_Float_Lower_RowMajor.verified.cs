@@ -615,6 +615,8 @@ namespace Specialized.Generated
                 case 3:
                     Batch3(ref ra, ref rb, ref rx, ref rr, 8);
                     break;
+                default:
+                    throw new global::System.Diagnostics.UnreachableException();
             }
 
             for (int s = 0; s < count; s++)
