@@ -62,6 +62,8 @@ BATCH_STYLES = {
     "Single": ("Generated single-system, per system", "s", "-"),
     "EigenFixed": ("Eigen 3.4 fixed-size LLT", "^", "--"),
     "OpenBlas": ("OpenBLAS LAPACKE potrf+potrs", "D", ":"),
+    "ReadProbe": ("Read floor: one pass over a and b (1 thread)", "", "-."),
+    "ReadProbeAllCores": ("Read floor, all cores", "", ":"),
 }
 
 
