@@ -4,23 +4,32 @@ using System.Linq;
 namespace Specialized.Generator;
 
 /// <summary>
-/// Moves the data of W systems that are each shorter than a vector, L elements with L dividing W
-/// (L = 1, 2 and, in floats, 4) or L odd, between one contiguous run of L vectors and L vectors of
-/// one element per lane: L loads or stores and a few shuffles, against W·L element loads or stores.
+/// Moves the data of W systems that are each shorter than a vector, L &lt; W elements, between one
+/// contiguous run of L vectors and L vectors of one element per lane: L loads or stores and a few
+/// shuffles, blends and permutes, against W·L element loads or stores.
 /// </summary>
 /// <remarks>
-/// L dividing W: in floats, each 128-bit half of a loaded vector holds 4 / L systems and
-/// <c>Avx.Permute2x128</c> pairs the halves that belong together; the unpacks and shuffles then sort
-/// the elements within halves. In doubles only L = 2 divides and is short of a vector (W = 4): a
-/// half is one system. L odd (prime to W): element k of lane s sits at position (s·L + k) mod W
-/// of its vector, a different position for every lane, so L − 1 blends take each position from
-/// the right vector and one permute puts the positions in lane order (and the reverse to store).
+/// L dividing W (1, 2 and, in floats, 4): in floats, each 128-bit half of a loaded vector holds
+/// 4 / L systems and <c>Avx.Permute2x128</c> pairs the halves that belong together; the unpacks and
+/// shuffles then sort the elements within halves. In doubles only L = 2 divides and is short of a
+/// vector (W = 4): a half is one system. Other L: element k of lane s sits at position
+/// (s·L + k) mod W of its vector. Within each group of W / gcd(L, W) consecutive lanes (all W lanes
+/// when L is odd, two groups of 4 for 6 floats) those positions differ, so blends take each
+/// position from the right vector and one permute puts the group's positions in lane order (and the
+/// reverse to store).
 /// </remarks>
 internal static class LaneInterleave
 {
     /// <summary>Whether the run of W systems of <paramref name="length"/> elements interleaves this way.</summary>
-    public static bool Applies(int length, BatchWidth width) =>
-        !width.IsWide && length < width.Lanes && (width.Lanes % length == 0 || length % 2 == 1);
+    public static bool Applies(int length, BatchWidth width) => !width.IsWide && length < width.Lanes;
+
+    // L = 1, 2, 4: the unpack and shuffle networks; other lengths blend and permute.
+    private static bool Divides(int length, BatchWidth width) => width.Lanes % length == 0;
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    // The lanes of group g, which holds lanesPerGroup consecutive lanes.
+    private static int GroupMask(int g, int lanesPerGroup) => ((1 << lanesPerGroup) - 1) << (g * lanesPerGroup);
 
     /// <summary>
     /// Emits the loads of the W systems at <paramref name="reference"/> (contiguous, <paramref name="length"/>
@@ -39,13 +48,14 @@ internal static class LaneInterleave
 
         string Load(int q) => $"{width.Factory}.LoadUnsafe(ref {reference}, {SourceWriter.Int(q * width.Lanes)})";
         string T(string name, int k) => prefix + name + SourceWriter.Int(k);
-        if (length > 1 && length % 2 == 1)
+        if (!Divides(length, width))
         {
             for (int q = 0; q < length; q++)
             {
                 w.Line($"var {T("q", q)} = {Load(q)};");
             }
 
+            int groups = Gcd(length, width.Lanes), lanesPerGroup = width.Lanes / groups;
             for (int k = 0; k < length; k++)
             {
                 if (outputs[k] is null)
@@ -53,23 +63,34 @@ internal static class LaneInterleave
                     continue;
                 }
 
-                // Position p of the blend holds element k of lane lanes[p], taken from vector source[p].
-                int[] source = new int[width.Lanes], lane = new int[width.Lanes];
-                for (int s = 0; s < width.Lanes; s++)
+                // Per group of lanes: position p of the blend holds element k of lane laneAt[p],
+                // taken from vector source[p]; one permute then puts the group's lanes in order.
+                string? joined = null;
+                for (int g = 0; g < groups; g++)
                 {
-                    int f = s * length + k;
-                    source[f % width.Lanes] = f / width.Lanes;
-                    lane[f % width.Lanes] = s;
+                    int[] source = Enumerable.Repeat(-1, width.Lanes).ToArray(), from = new int[width.Lanes];
+                    for (int s = g * lanesPerGroup; s < (g + 1) * lanesPerGroup; s++)
+                    {
+                        int f = s * length + k;
+                        source[f % width.Lanes] = f / width.Lanes;
+                        from[s] = f % width.Lanes;
+                    }
+
+                    int any = source.First(v => v >= 0);
+                    source = source.Select(v => v >= 0 ? v : any).ToArray();
+                    string blended = Blends(w, width, source, q => T("q", q), T($"b{SourceWriter.Int(g)}x", k));
+                    string part = Permute(width, blended, from);
+                    if (joined is null)
+                    {
+                        joined = part;
+                        continue;
+                    }
+
+                    w.Line($"var {T($"g{SourceWriter.Int(g)}x", k)} = {joined};");
+                    joined = $"Avx.Blend({T($"g{SourceWriter.Int(g)}x", k)}, {part}, 0x{GroupMask(g, lanesPerGroup):X2})";
                 }
 
-                string blended = Blends(w, width, source, q => T("q", q), T("b", k));
-                int[] positionOf = new int[width.Lanes];
-                for (int p = 0; p < width.Lanes; p++)
-                {
-                    positionOf[lane[p]] = p;
-                }
-
-                Output(k, Permute(width, blended, positionOf));
+                Output(k, joined!);
             }
 
             return;
@@ -132,29 +153,35 @@ internal static class LaneInterleave
         string Store(string value, int q) => $"{value}.StoreUnsafe(ref {reference}, {SourceWriter.Int(q * width.Lanes)});";
         string T(string name, int k) => prefix + name + SourceWriter.Int(k);
         int length = inputs.Count;
-        if (length > 1 && length % 2 == 1)
+        if (!Divides(length, width))
         {
-            // Input k permuted so that lane s's element sits at its position in the run, (s·L + k) mod W.
-            for (int k = 0; k < length; k++)
+            // Input k permuted, per group of lanes, so that lane s's element sits at its position in
+            // the run, (s·L + k) mod W; each vector of the run then blends its positions from them.
+            int groups = Gcd(length, width.Lanes), lanesPerGroup = width.Lanes / groups, vectorsPerGroup = length / groups;
+            for (int g = 0; g < groups; g++)
             {
-                int[] laneAt = new int[width.Lanes];
-                for (int s = 0; s < width.Lanes; s++)
+                for (int k = 0; k < length; k++)
                 {
-                    laneAt[(s * length + k) % width.Lanes] = s;
-                }
+                    int[] laneAt = new int[width.Lanes];
+                    for (int s = g * lanesPerGroup; s < (g + 1) * lanesPerGroup; s++)
+                    {
+                        laneAt[(s * length + k) % width.Lanes] = s;
+                    }
 
-                w.Line($"var {T("p", k)} = {Permute(width, inputs[k], laneAt)};");
+                    w.Line($"var {T($"p{SourceWriter.Int(g)}x", k)} = {Permute(width, inputs[k], laneAt)};");
+                }
             }
 
             for (int q = 0; q < length; q++)
             {
+                int g = q / vectorsPerGroup;
                 int[] source = new int[width.Lanes];
                 for (int p = 0; p < width.Lanes; p++)
                 {
                     source[p] = (q * width.Lanes + p) % length;
                 }
 
-                w.Line(Store(Blends(w, width, source, k => T("p", k), T("b", q)), q));
+                w.Line(Store(Blends(w, width, source, k => T($"p{SourceWriter.Int(g)}x", k), T("b", q)), q));
             }
 
             return;

@@ -352,15 +352,15 @@ namespace Specialized.Generated
                 var biq0 = Vector256.LoadUnsafe(ref b0, 0);
                 var biq1 = Vector256.LoadUnsafe(ref b0, 4);
                 var biq2 = Vector256.LoadUnsafe(ref b0, 8);
-                var bib0 = Avx.Blend(biq0, biq2, 0x02);
-                bib0 = Avx.Blend(bib0, biq1, 0x04);
-                var be0 = Avx2.Permute4x64(bib0, 0x6C);
-                var bib1 = Avx.Blend(biq1, biq0, 0x02);
-                bib1 = Avx.Blend(bib1, biq2, 0x04);
-                var be1 = Avx2.Permute4x64(bib1, 0xB1);
-                var bib2 = Avx.Blend(biq2, biq1, 0x02);
-                bib2 = Avx.Blend(bib2, biq0, 0x04);
-                var be2 = Avx2.Permute4x64(bib2, 0xC6);
+                var bib0x0 = Avx.Blend(biq0, biq2, 0x02);
+                bib0x0 = Avx.Blend(bib0x0, biq1, 0x04);
+                var be0 = Avx2.Permute4x64(bib0x0, 0x6C);
+                var bib0x1 = Avx.Blend(biq1, biq0, 0x02);
+                bib0x1 = Avx.Blend(bib0x1, biq2, 0x04);
+                var be1 = Avx2.Permute4x64(bib0x1, 0xB1);
+                var bib0x2 = Avx.Blend(biq2, biq1, 0x02);
+                bib0x2 = Avx.Blend(bib0x2, biq0, 0x04);
+                var be2 = Avx2.Permute4x64(bib0x2, 0xC6);
                 var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -438,17 +438,17 @@ namespace Specialized.Generated
                 ref double x0 = ref Unsafe.Add(ref x, first * 3);
                 if (pending == 15u)
                 {
-                    var xip0 = Avx2.Permute4x64(y0, 0x6C);
-                    var xip1 = Avx2.Permute4x64(y1, 0xB1);
-                    var xip2 = Avx2.Permute4x64(y2, 0xC6);
-                    var xib0 = Avx.Blend(xip0, xip1, 0x02);
-                    xib0 = Avx.Blend(xib0, xip2, 0x04);
+                    var xip0x0 = Avx2.Permute4x64(y0, 0x6C);
+                    var xip0x1 = Avx2.Permute4x64(y1, 0xB1);
+                    var xip0x2 = Avx2.Permute4x64(y2, 0xC6);
+                    var xib0 = Avx.Blend(xip0x0, xip0x1, 0x02);
+                    xib0 = Avx.Blend(xib0, xip0x2, 0x04);
                     xib0.StoreUnsafe(ref x0, 0);
-                    var xib1 = Avx.Blend(xip1, xip2, 0x02);
-                    xib1 = Avx.Blend(xib1, xip0, 0x04);
+                    var xib1 = Avx.Blend(xip0x1, xip0x2, 0x02);
+                    xib1 = Avx.Blend(xib1, xip0x0, 0x04);
                     xib1.StoreUnsafe(ref x0, 4);
-                    var xib2 = Avx.Blend(xip2, xip0, 0x02);
-                    xib2 = Avx.Blend(xib2, xip1, 0x04);
+                    var xib2 = Avx.Blend(xip0x2, xip0x0, 0x02);
+                    xib2 = Avx.Blend(xib2, xip0x1, 0x04);
                     xib2.StoreUnsafe(ref x0, 8);
                 }
                 else

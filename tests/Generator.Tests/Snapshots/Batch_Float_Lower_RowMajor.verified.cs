@@ -397,15 +397,15 @@ namespace Specialized.Generated
                 var biq0 = Vector256.LoadUnsafe(ref b0, 0);
                 var biq1 = Vector256.LoadUnsafe(ref b0, 8);
                 var biq2 = Vector256.LoadUnsafe(ref b0, 16);
-                var bib0 = Avx.Blend(biq0, biq1, 0x92);
-                bib0 = Avx.Blend(bib0, biq2, 0x24);
-                var be0 = Avx2.PermuteVar8x32(bib0, Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5));
-                var bib1 = Avx.Blend(biq2, biq0, 0x92);
-                bib1 = Avx.Blend(bib1, biq1, 0x24);
-                var be1 = Avx2.PermuteVar8x32(bib1, Vector256.Create(1, 4, 7, 2, 5, 0, 3, 6));
-                var bib2 = Avx.Blend(biq1, biq2, 0x92);
-                bib2 = Avx.Blend(bib2, biq0, 0x24);
-                var be2 = Avx2.PermuteVar8x32(bib2, Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7));
+                var bib0x0 = Avx.Blend(biq0, biq1, 0x92);
+                bib0x0 = Avx.Blend(bib0x0, biq2, 0x24);
+                var be0 = Avx2.PermuteVar8x32(bib0x0, Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5));
+                var bib0x1 = Avx.Blend(biq2, biq0, 0x92);
+                bib0x1 = Avx.Blend(bib0x1, biq1, 0x24);
+                var be1 = Avx2.PermuteVar8x32(bib0x1, Vector256.Create(1, 4, 7, 2, 5, 0, 3, 6));
+                var bib0x2 = Avx.Blend(biq1, biq2, 0x92);
+                bib0x2 = Avx.Blend(bib0x2, biq0, 0x24);
+                var be2 = Avx2.PermuteVar8x32(bib0x2, Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7));
                 var y0 = be0;
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -488,17 +488,17 @@ namespace Specialized.Generated
                 ref float x0 = ref Unsafe.Add(ref x, first * 3);
                 if (pending == 255u)
                 {
-                    var xip0 = Avx2.PermuteVar8x32(y0, Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5));
-                    var xip1 = Avx2.PermuteVar8x32(y1, Vector256.Create(5, 0, 3, 6, 1, 4, 7, 2));
-                    var xip2 = Avx2.PermuteVar8x32(y2, Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7));
-                    var xib0 = Avx.Blend(xip0, xip1, 0x92);
-                    xib0 = Avx.Blend(xib0, xip2, 0x24);
+                    var xip0x0 = Avx2.PermuteVar8x32(y0, Vector256.Create(0, 3, 6, 1, 4, 7, 2, 5));
+                    var xip0x1 = Avx2.PermuteVar8x32(y1, Vector256.Create(5, 0, 3, 6, 1, 4, 7, 2));
+                    var xip0x2 = Avx2.PermuteVar8x32(y2, Vector256.Create(2, 5, 0, 3, 6, 1, 4, 7));
+                    var xib0 = Avx.Blend(xip0x0, xip0x1, 0x92);
+                    xib0 = Avx.Blend(xib0, xip0x2, 0x24);
                     xib0.StoreUnsafe(ref x0, 0);
-                    var xib1 = Avx.Blend(xip2, xip0, 0x92);
-                    xib1 = Avx.Blend(xib1, xip1, 0x24);
+                    var xib1 = Avx.Blend(xip0x2, xip0x0, 0x92);
+                    xib1 = Avx.Blend(xib1, xip0x1, 0x24);
                     xib1.StoreUnsafe(ref x0, 8);
-                    var xib2 = Avx.Blend(xip1, xip2, 0x92);
-                    xib2 = Avx.Blend(xib2, xip0, 0x24);
+                    var xib2 = Avx.Blend(xip0x1, xip0x2, 0x92);
+                    xib2 = Avx.Blend(xib2, xip0x0, 0x24);
                     xib2.StoreUnsafe(ref x0, 16);
                 }
                 else
