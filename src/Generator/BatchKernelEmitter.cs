@@ -6,7 +6,7 @@ namespace Specialized.Generator;
 /// <summary>
 /// Emits the batch form's kernels for one n: a loop over groups of W systems (W = the lanes of the
 /// kernel's <see cref="BatchWidth"/>), each group gathered so that lane s holds system s, factored
-/// as A = L·D·Lᵀ row by row and solved in straight-line vector code, and written back lane by lane.
+/// as A = L·D·Lᵀ row by row and solved in straight-line vector code, and written back to each system.
 /// </summary>
 /// <remarks>
 /// One system alone waits on each pivot's division; W systems side by side fill those waits with
