@@ -106,42 +106,6 @@ internal static class CholeskyKernel<T>
     }
 
     /// <summary>
-    /// Solves L·Lᵀ·x = b in place for one right-hand side: each step runs along a contiguous stretch of the factor, as a dot
-    /// product (over a row of L) or an axpy (over a column), instead of n²/2 length-1 row updates.
-    /// </summary>
-    public static void SolveVector(ReadOnlySpan<T> l, Span<T> x, int n, bool rowWise)
-    {
-        if (rowWise)
-        {
-            // L·y = b by rows of L; then Lᵀ·x = y by columns of Lᵀ, which are rows of L again.
-            for (int i = 0; i < n; i++)
-            {
-                x[i] = (x[i] - VectorOps.Dot(l.Slice(i * n, i), x.Slice(0, i))) / l[i * n + i];
-            }
-
-            for (int k = n - 1; k >= 0; k--)
-            {
-                x[k] /= l[k * n + k];
-                VectorOps.Axpy(-x[k], l.Slice(k * n, k), x.Slice(0, k));
-            }
-        }
-        else
-        {
-            // Buffer row k holds column k of L below the diagonal.
-            for (int k = 0; k < n; k++)
-            {
-                x[k] /= l[k * n + k];
-                VectorOps.Axpy(-x[k], l.Slice(k * n + k + 1, n - k - 1), x.Slice(k + 1));
-            }
-
-            for (int i = n - 1; i >= 0; i--)
-            {
-                x[i] = (x[i] - VectorOps.Dot(l.Slice(i * n + i + 1, n - i - 1), x.Slice(i + 1))) / l[i * n + i];
-            }
-        }
-    }
-
-    /// <summary>
     /// A few right-hand sides: each column of B is gathered into <paramref name="column"/> (n long),
     /// solved as one vector, and scattered back, so every step still runs along the factor.
     /// </summary>
@@ -154,7 +118,7 @@ internal static class CholeskyKernel<T>
                 column[i] = b[i * nrhs + j];
             }
 
-            SolveVector(l, column, n, rowWise);
+            VectorSubstitution<T>.Solve(l, column, n, rowWise);
             for (int i = 0; i < n; i++)
             {
                 b[i * nrhs + j] = column[i];

@@ -78,7 +78,7 @@ internal static class BlockedCholesky<T>
 
     /// <summary>
     /// Solves L·Lᵀ·X = B in place; B is n x nrhs, row-major. One right-hand side runs along the
-    /// factor as dot products and axpys; a few (below <see cref="SolveCrossoverRhs"/>) do the same
+    /// factor eight rows at a time (<see cref="VectorSubstitution{T}"/>); a few (below <see cref="SolveCrossoverRhs"/>) do the same
     /// column by column through an n-long copy (stack up to <see cref="Cholesky.StackScratchBytes"/>,
     /// else pooled); more go blocked from <see cref="Crossover"/> on, row by row below it.
     /// </summary>
@@ -86,7 +86,7 @@ internal static class BlockedCholesky<T>
     {
         if (nrhs == 1)
         {
-            CholeskyKernel<T>.SolveVector(l, b, n, rowWise);
+            VectorSubstitution<T>.Solve(l, b, n, rowWise);
         }
         else if (nrhs < SolveCrossoverRhs)
         {
