@@ -91,7 +91,7 @@ public abstract unsafe class LargeSolve<T>
             bool factored = CholeskyKernel<T>.Factor(_scratch, n, rowWise: true).Success;
             if (factored)
             {
-                CholeskyKernel<T>.SolveVector(_scratch, x, n, rowWise: true);
+                VectorSubstitution<T>.Solve(_scratch, x, n, rowWise: true);
             }
 
             ok &= factored;
