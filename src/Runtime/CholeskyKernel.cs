@@ -21,9 +21,11 @@ internal static class CholeskyKernel<T>
     public static SolveResult Factor(Span<T> a, int n, int ld, bool rowWise) =>
         rowWise ? FactorRowWise(a, n, ld) : FactorColumnWise(a, n, ld);
 
-    // L(i, j) at i·ld + j. Left-looking (Crout): each entry is one contiguous dot product.
+    // L(i, j) at i·ld + j. Left-looking (Crout): each entry is one contiguous dot product, taken
+    // eight rows at a time against row j (RowBlockOps), so the eight sums run side by side.
     private static SolveResult FactorRowWise(Span<T> a, int n, int ld)
     {
+        Span<T> sums = stackalloc T[RowBlockOps.Rows];
         for (int j = 0; j < n; j++)
         {
             ReadOnlySpan<T> rowJ = a.Slice(j * ld, j);
@@ -36,7 +38,18 @@ internal static class CholeskyKernel<T>
             T ljj = T.Sqrt(d);
             a[j * ld + j] = ljj;
             T r = T.One / ljj;
-            for (int i = j + 1; i < n; i++)
+            int i = j + 1;
+            for (; i + RowBlockOps.Rows <= n; i += RowBlockOps.Rows)
+            {
+                RowBlockOps.Dot(a.Slice(i * ld), ld, rowJ, sums);
+                for (int k = 0; k < RowBlockOps.Rows; k++)
+                {
+                    int ij = (i + k) * ld + j;
+                    a[ij] = (a[ij] - sums[k]) * r;
+                }
+            }
+
+            for (; i < n; i++)
             {
                 int ij = i * ld + j;
                 a[ij] = (a[ij] - VectorOps.Dot(a.Slice(i * ld, j), rowJ)) * r;
