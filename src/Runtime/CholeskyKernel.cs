@@ -59,26 +59,40 @@ internal static class CholeskyKernel<T>
         return SolveResult.Succeeded;
     }
 
-    // L(i, j) at j·ld + i, i.e. row j of the buffer holds column j of L. Right-looking: the trailing
-    // update is a contiguous axpy per row of the buffer.
+    // L(i, j) at j·ld + i, i.e. row j of the buffer holds column j of L. Left-looking: column j is
+    // A(j.., j) minus the columns before it, each scaled by its entry in row j, taken eight columns
+    // at a time (RowBlockOps.Subtract: one pass over column j per eight), then scaled by its pivot.
     private static SolveResult FactorColumnWise(Span<T> a, int n, int ld)
     {
+        Span<T> coefficients = stackalloc T[RowBlockOps.Rows];
         for (int j = 0; j < n; j++)
         {
-            T d = a[j * ld + j];
+            Span<T> column = a.Slice(j * ld + j, n - j);
+            int k = 0;
+            for (; k + RowBlockOps.Rows <= j; k += RowBlockOps.Rows)
+            {
+                for (int r = 0; r < RowBlockOps.Rows; r++)
+                {
+                    coefficients[r] = a[(k + r) * ld + j];
+                }
+
+                RowBlockOps.Subtract(a.Slice(k * ld + j), ld, coefficients, column);
+            }
+
+            for (; k < j; k++)
+            {
+                VectorOps.Axpy(-a[k * ld + j], a.Slice(k * ld + j, n - j), column);
+            }
+
+            T d = column[0];
             if (!IsValidPivot(d))
             {
                 return SolveResult.Failed(j);
             }
 
             T ljj = T.Sqrt(d);
-            a[j * ld + j] = ljj;
-            Span<T> below = a.Slice(j * ld + j + 1, n - j - 1);
-            VectorOps.Scale(T.One / ljj, below);
-            for (int c = j + 1; c < n; c++)
-            {
-                VectorOps.Axpy(-below[c - j - 1], below.Slice(c - j - 1), a.Slice(c * ld + c, n - c));
-            }
+            column[0] = ljj;
+            VectorOps.Scale(T.One / ljj, column.Slice(1));
         }
 
         return SolveResult.Succeeded;
