@@ -60,6 +60,13 @@ internal static partial class RowBlockOps
             return;
         }
 
+        if (typeof(T) == typeof(float) && Avx512F.IsSupported)
+        {
+            SumEight(s0.AsSingle(), s1.AsSingle(), s2.AsSingle(), s3.AsSingle(), s4.AsSingle(), s5.AsSingle(), s6.AsSingle(), s7.AsSingle())
+                .As<float, T>().StoreUnsafe(ref MemoryMarshal.GetReference(sums));
+            return;
+        }
+
         sums[0] = Vector512.Sum(s0);
         sums[1] = Vector512.Sum(s1);
         sums[2] = Vector512.Sum(s2);
@@ -84,6 +91,24 @@ internal static partial class RowBlockOps
         Vector512<double> q0123 = Avx512F.Shuffle4x128(p01, p23, 0x88) + Avx512F.Shuffle4x128(p01, p23, 0xDD);
         Vector512<double> q4567 = Avx512F.Shuffle4x128(p45, p67, 0x88) + Avx512F.Shuffle4x128(p45, p67, 0xDD);
         return Avx512F.Shuffle4x128(q0123, q4567, 0x88) + Avx512F.Shuffle4x128(q0123, q4567, 0xDD);
+    }
+
+    // The same for floats: adjacent pairs, then pairs of pairs as 64-bit elements, then the four
+    // 128-bit lanes; the eight sums end in the low 256 bits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> SumEight(
+        Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3,
+        Vector512<float> s4, Vector512<float> s5, Vector512<float> s6, Vector512<float> s7)
+    {
+        Vector512<float> p01 = Avx512F.UnpackLow(s0, s1) + Avx512F.UnpackHigh(s0, s1);
+        Vector512<float> p23 = Avx512F.UnpackLow(s2, s3) + Avx512F.UnpackHigh(s2, s3);
+        Vector512<float> p45 = Avx512F.UnpackLow(s4, s5) + Avx512F.UnpackHigh(s4, s5);
+        Vector512<float> p67 = Avx512F.UnpackLow(s6, s7) + Avx512F.UnpackHigh(s6, s7);
+        Vector512<float> q0123 = Avx512F.UnpackLow(p01.AsDouble(), p23.AsDouble()).AsSingle() + Avx512F.UnpackHigh(p01.AsDouble(), p23.AsDouble()).AsSingle();
+        Vector512<float> q4567 = Avx512F.UnpackLow(p45.AsDouble(), p67.AsDouble()).AsSingle() + Avx512F.UnpackHigh(p45.AsDouble(), p67.AsDouble()).AsSingle();
+        Vector512<float> r = Avx512F.Shuffle4x128(q0123, q4567, 0x88) + Avx512F.Shuffle4x128(q0123, q4567, 0xDD);
+        Vector512<float> total = r + Avx512F.Shuffle4x128(r, r, 0xB1);
+        return Avx512F.Shuffle4x128(total, total, 0x08).GetLower();
     }
 
     // length ≥ one vector; the last vector is computed from the original x before the loop and
