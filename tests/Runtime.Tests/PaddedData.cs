@@ -32,12 +32,15 @@ internal static class PaddedData
     public static void AssertIntact<T>(T[] before, T[] after, int length, string path)
         where T : unmanaged
     {
-        ReadOnlySpan<byte> headBefore = MemoryMarshal.AsBytes(before.AsSpan(0, Pad));
-        ReadOnlySpan<byte> headAfter = MemoryMarshal.AsBytes(after.AsSpan(0, Pad));
-        ReadOnlySpan<byte> tailBefore = MemoryMarshal.AsBytes(before.AsSpan(Pad + length));
-        ReadOnlySpan<byte> tailAfter = MemoryMarshal.AsBytes(after.AsSpan(Pad + length));
-        Assert.True(headBefore.SequenceEqual(headAfter) && tailBefore.SequenceEqual(tailAfter), $"{path} length {length} wrote outside its span");
+        string message = $"{path} length {length} wrote outside its span";
+        AssertSameBits<T>(before.AsSpan(0, Pad), after.AsSpan(0, Pad), message);
+        AssertSameBits<T>(before.AsSpan(Pad + length), after.AsSpan(Pad + length), message);
     }
+
+    /// <summary>Bit for bit equal, so NaN payloads and the sign of zero count.</summary>
+    public static void AssertSameBits<T>(ReadOnlySpan<T> before, ReadOnlySpan<T> after, string message)
+        where T : unmanaged =>
+        Assert.True(MemoryMarshal.AsBytes(before).SequenceEqual(MemoryMarshal.AsBytes(after)), message);
 
     /// <summary>Unit roundoff (half an ulp of 1).</summary>
     public static double Epsilon<T>()

@@ -131,7 +131,7 @@ public class RowBlockOpsTests
             }
 
             PaddedData.AssertIntact(before, x, length, path);
-            Assert.True(BitwiseEqual(rows, rowsBefore), $"{path} length {length} changed the rows");
+            PaddedData.AssertSameBits<T>(rowsBefore, rows, $"{path} length {length} changed the rows");
         }
     }
 
@@ -151,8 +151,4 @@ public class RowBlockOpsTests
 
         return rows;
     }
-
-    private static bool BitwiseEqual<T>(T[] a, T[] b)
-        where T : unmanaged =>
-        System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.AsSpan()));
 }
