@@ -356,51 +356,45 @@ internal static class PanelSubstitute512<T>
         r7 = Avx512F.Shuffle4x128(u3, u7, 0xDD).As<double, T>();
     }
 
-    // 16 x 16 floats: unpacks of single and of paired elements within each 128-bit block leave, for each
-    // four rows, one vector per element position in the block; two rounds of 128-bit block shuffles
-    // then gather each column's four blocks.
+    // 16 x 16 floats: within each four rows, unpacks of single and then of paired elements; then a 4 x 4
+    // transpose of 128-bit blocks across the four groups. Built from steps of four vectors because the
+    // JIT does not inline a method with more than 32 locals: with all 48 temporaries in one method it
+    // stayed a call, and all sixteen vectors of the group lived on the stack.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose16(ref Vector512<T> r0, ref Vector512<T> r1, ref Vector512<T> r2, ref Vector512<T> r3, ref Vector512<T> r4, ref Vector512<T> r5, ref Vector512<T> r6, ref Vector512<T> r7, ref Vector512<T> r8, ref Vector512<T> r9, ref Vector512<T> r10, ref Vector512<T> r11, ref Vector512<T> r12, ref Vector512<T> r13, ref Vector512<T> r14, ref Vector512<T> r15)
     {
-        Vector512<float> t0 = Avx512F.UnpackLow(r0.AsSingle(), r1.AsSingle()), t1 = Avx512F.UnpackHigh(r0.AsSingle(), r1.AsSingle());
-        Vector512<float> t2 = Avx512F.UnpackLow(r2.AsSingle(), r3.AsSingle()), t3 = Avx512F.UnpackHigh(r2.AsSingle(), r3.AsSingle());
-        Vector512<float> t4 = Avx512F.UnpackLow(r4.AsSingle(), r5.AsSingle()), t5 = Avx512F.UnpackHigh(r4.AsSingle(), r5.AsSingle());
-        Vector512<float> t6 = Avx512F.UnpackLow(r6.AsSingle(), r7.AsSingle()), t7 = Avx512F.UnpackHigh(r6.AsSingle(), r7.AsSingle());
-        Vector512<float> t8 = Avx512F.UnpackLow(r8.AsSingle(), r9.AsSingle()), t9 = Avx512F.UnpackHigh(r8.AsSingle(), r9.AsSingle());
-        Vector512<float> t10 = Avx512F.UnpackLow(r10.AsSingle(), r11.AsSingle()), t11 = Avx512F.UnpackHigh(r10.AsSingle(), r11.AsSingle());
-        Vector512<float> t12 = Avx512F.UnpackLow(r12.AsSingle(), r13.AsSingle()), t13 = Avx512F.UnpackHigh(r12.AsSingle(), r13.AsSingle());
-        Vector512<float> t14 = Avx512F.UnpackLow(r14.AsSingle(), r15.AsSingle()), t15 = Avx512F.UnpackHigh(r14.AsSingle(), r15.AsSingle());
-        Vector512<float> u00 = Avx512F.UnpackLow(t0.AsDouble(), t2.AsDouble()).AsSingle(), u01 = Avx512F.UnpackHigh(t0.AsDouble(), t2.AsDouble()).AsSingle();
-        Vector512<float> u02 = Avx512F.UnpackLow(t1.AsDouble(), t3.AsDouble()).AsSingle(), u03 = Avx512F.UnpackHigh(t1.AsDouble(), t3.AsDouble()).AsSingle();
-        Vector512<float> u10 = Avx512F.UnpackLow(t4.AsDouble(), t6.AsDouble()).AsSingle(), u11 = Avx512F.UnpackHigh(t4.AsDouble(), t6.AsDouble()).AsSingle();
-        Vector512<float> u12 = Avx512F.UnpackLow(t5.AsDouble(), t7.AsDouble()).AsSingle(), u13 = Avx512F.UnpackHigh(t5.AsDouble(), t7.AsDouble()).AsSingle();
-        Vector512<float> u20 = Avx512F.UnpackLow(t8.AsDouble(), t10.AsDouble()).AsSingle(), u21 = Avx512F.UnpackHigh(t8.AsDouble(), t10.AsDouble()).AsSingle();
-        Vector512<float> u22 = Avx512F.UnpackLow(t9.AsDouble(), t11.AsDouble()).AsSingle(), u23 = Avx512F.UnpackHigh(t9.AsDouble(), t11.AsDouble()).AsSingle();
-        Vector512<float> u30 = Avx512F.UnpackLow(t12.AsDouble(), t14.AsDouble()).AsSingle(), u31 = Avx512F.UnpackHigh(t12.AsDouble(), t14.AsDouble()).AsSingle();
-        Vector512<float> u32 = Avx512F.UnpackLow(t13.AsDouble(), t15.AsDouble()).AsSingle(), u33 = Avx512F.UnpackHigh(t13.AsDouble(), t15.AsDouble()).AsSingle();
-        Vector512<float> a0 = Avx512F.Shuffle4x128(u00, u10, 0x88), b0 = Avx512F.Shuffle4x128(u00, u10, 0xDD);
-        Vector512<float> c0 = Avx512F.Shuffle4x128(u20, u30, 0x88), d0 = Avx512F.Shuffle4x128(u20, u30, 0xDD);
-        Vector512<float> a1 = Avx512F.Shuffle4x128(u01, u11, 0x88), b1 = Avx512F.Shuffle4x128(u01, u11, 0xDD);
-        Vector512<float> c1 = Avx512F.Shuffle4x128(u21, u31, 0x88), d1 = Avx512F.Shuffle4x128(u21, u31, 0xDD);
-        Vector512<float> a2 = Avx512F.Shuffle4x128(u02, u12, 0x88), b2 = Avx512F.Shuffle4x128(u02, u12, 0xDD);
-        Vector512<float> c2 = Avx512F.Shuffle4x128(u22, u32, 0x88), d2 = Avx512F.Shuffle4x128(u22, u32, 0xDD);
-        Vector512<float> a3 = Avx512F.Shuffle4x128(u03, u13, 0x88), b3 = Avx512F.Shuffle4x128(u03, u13, 0xDD);
-        Vector512<float> c3 = Avx512F.Shuffle4x128(u23, u33, 0x88), d3 = Avx512F.Shuffle4x128(u23, u33, 0xDD);
-        r0 = Avx512F.Shuffle4x128(a0, c0, 0x88).As<float, T>();
-        r8 = Avx512F.Shuffle4x128(a0, c0, 0xDD).As<float, T>();
-        r4 = Avx512F.Shuffle4x128(b0, d0, 0x88).As<float, T>();
-        r12 = Avx512F.Shuffle4x128(b0, d0, 0xDD).As<float, T>();
-        r1 = Avx512F.Shuffle4x128(a1, c1, 0x88).As<float, T>();
-        r9 = Avx512F.Shuffle4x128(a1, c1, 0xDD).As<float, T>();
-        r5 = Avx512F.Shuffle4x128(b1, d1, 0x88).As<float, T>();
-        r13 = Avx512F.Shuffle4x128(b1, d1, 0xDD).As<float, T>();
-        r2 = Avx512F.Shuffle4x128(a2, c2, 0x88).As<float, T>();
-        r10 = Avx512F.Shuffle4x128(a2, c2, 0xDD).As<float, T>();
-        r6 = Avx512F.Shuffle4x128(b2, d2, 0x88).As<float, T>();
-        r14 = Avx512F.Shuffle4x128(b2, d2, 0xDD).As<float, T>();
-        r3 = Avx512F.Shuffle4x128(a3, c3, 0x88).As<float, T>();
-        r11 = Avx512F.Shuffle4x128(a3, c3, 0xDD).As<float, T>();
-        r7 = Avx512F.Shuffle4x128(b3, d3, 0x88).As<float, T>();
-        r15 = Avx512F.Shuffle4x128(b3, d3, 0xDD).As<float, T>();
+        Interleave4(ref r0, ref r1, ref r2, ref r3);
+        Interleave4(ref r4, ref r5, ref r6, ref r7);
+        Interleave4(ref r8, ref r9, ref r10, ref r11);
+        Interleave4(ref r12, ref r13, ref r14, ref r15);
+        GatherBlocks(ref r0, ref r4, ref r8, ref r12);
+        GatherBlocks(ref r1, ref r5, ref r9, ref r13);
+        GatherBlocks(ref r2, ref r6, ref r10, ref r14);
+        GatherBlocks(ref r3, ref r7, ref r11, ref r15);
+    }
+
+    // Four rows of floats to four vectors: block q of vector k holds column 4q + k of the four rows.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave4(ref Vector512<T> r0, ref Vector512<T> r1, ref Vector512<T> r2, ref Vector512<T> r3)
+    {
+        Vector512<double> t0 = Avx512F.UnpackLow(r0.AsSingle(), r1.AsSingle()).AsDouble(), t1 = Avx512F.UnpackHigh(r0.AsSingle(), r1.AsSingle()).AsDouble();
+        Vector512<double> t2 = Avx512F.UnpackLow(r2.AsSingle(), r3.AsSingle()).AsDouble(), t3 = Avx512F.UnpackHigh(r2.AsSingle(), r3.AsSingle()).AsDouble();
+        r0 = Avx512F.UnpackLow(t0, t2).As<double, T>();
+        r1 = Avx512F.UnpackHigh(t0, t2).As<double, T>();
+        r2 = Avx512F.UnpackLow(t1, t3).As<double, T>();
+        r3 = Avx512F.UnpackHigh(t1, t3).As<double, T>();
+    }
+
+    // A 4 x 4 transpose of 128-bit blocks, one input per group of four rows: result q holds block q of
+    // each input in turn, so inputs holding element k of their blocks give columns k, 4 + k, 8 + k, 12 + k.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void GatherBlocks(ref Vector512<T> g0, ref Vector512<T> g1, ref Vector512<T> g2, ref Vector512<T> g3)
+    {
+        Vector512<float> a = Avx512F.Shuffle4x128(g0.AsSingle(), g1.AsSingle(), 0x88), b = Avx512F.Shuffle4x128(g0.AsSingle(), g1.AsSingle(), 0xDD);
+        Vector512<float> c = Avx512F.Shuffle4x128(g2.AsSingle(), g3.AsSingle(), 0x88), d = Avx512F.Shuffle4x128(g2.AsSingle(), g3.AsSingle(), 0xDD);
+        g0 = Avx512F.Shuffle4x128(a, c, 0x88).As<float, T>();
+        g2 = Avx512F.Shuffle4x128(a, c, 0xDD).As<float, T>();
+        g1 = Avx512F.Shuffle4x128(b, d, 0x88).As<float, T>();
+        g3 = Avx512F.Shuffle4x128(b, d, 0xDD).As<float, T>();
     }
 }
