@@ -67,7 +67,15 @@ internal static class BlockedCholesky<T>
             fixed (T* pinnedMatrix = a)
             fixed (T* pinnedScratch = rented)
             {
-                return BlockedFactor<T, TKernel>.Run(a, n, rowWise, rented.AsSpan(0, length), workers);
+                WorkerTeam? team = workers > 1 ? WorkerTeam.TryJoin(workers) : null;
+                try
+                {
+                    return BlockedFactor<T, TKernel>.Run(a, n, rowWise, rented.AsSpan(0, length), workers, team);
+                }
+                finally
+                {
+                    team?.Leave();
+                }
             }
         }
         finally

@@ -19,9 +19,9 @@ internal static class BlockedFactor<T, TKernel>
     /// (<see cref="PackBuffers{T}.Length"/> for n, n and <paramref name="workers"/>); with more than one
     /// worker, a and scratch must stay pinned throughout.
     /// </summary>
-    public static SolveResult Run(Span<T> a, int n, bool rowWise, Span<T> scratch, int workers)
+    public static SolveResult Run(Span<T> a, int n, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
     {
-        var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers);
+        var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers, team);
         return Factor(a, n, rowWise, 0, n, buffers);
     }
 

@@ -18,6 +18,9 @@ internal readonly ref struct PackBuffers<T>
     /// <summary>How many threads large updates and panel solves are shared among (1: none).</summary>
     public readonly int Workers;
 
+    /// <summary>The helper threads the shared regions run on; null: <c>Parallel.For</c> (or one worker).</summary>
+    public readonly WorkerTeam? Team;
+
     /// <summary>Workers x <see cref="WorkerLength"/> elements: each worker's own buffers.</summary>
     public readonly Span<T> WorkerScratch;
 
@@ -27,7 +30,7 @@ internal readonly ref struct PackBuffers<T>
     /// <summary>The order of the problem, which bounds every update's rows and depth.</summary>
     public readonly int Order;
 
-    public PackBuffers(Span<T> scratch, int n, int columns, int mr, int nr, int workers = 1)
+    public PackBuffers(Span<T> scratch, int n, int columns, int mr, int nr, int workers = 1, WorkerTeam? team = null)
     {
         (int a, int b, int panel) = Sizes(n, columns, mr, nr);
         A = scratch.Slice(0, a);
@@ -35,6 +38,7 @@ internal readonly ref struct PackBuffers<T>
         Panel = scratch.Slice(a + b, panel);
         Order = n;
         Workers = workers;
+        Team = team;
         WorkerLength = workers > 1 ? WorkerShare(n, columns, mr, nr, workers) : 0;
         WorkerScratch = scratch.Slice(a + b + panel, workers > 1 ? workers * WorkerLength : 0);
     }

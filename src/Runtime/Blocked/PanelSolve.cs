@@ -18,7 +18,7 @@ internal static class PanelSolve<T, TKernel>
 {
     public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
     {
-        if (buffers.Workers > 1 && (long)m * w * w >= 2 * ParallelGemm<T, TKernel>.MinimumWork)
+        if (buffers.Workers > 1 && (long)m * w * w >= ParallelGemm<T, TKernel>.MinimumWork)
         {
             ParallelPanelSolve<T, TKernel>.Run(l, b, m, w, buffers);
             return;

@@ -20,11 +20,13 @@ internal static unsafe class ParallelGemm<T, TKernel>
     where TKernel : struct, IMicroKernel<T>
 {
     /// <summary>
-    /// m·n·k below which the fork and join cost more than the work saved. 2²⁰ made two threads slower
-    /// than one at n = 400-512 (0.85-0.89x on the Intel VM); 2²³ (about 0.2 ms of work) was level or
-    /// faster there and 5% faster at n = 1000-2000 (A/B probe, the same matrices alternating).
+    /// m·n·k (or m·w² for a panel solve) below which sharing costs more than it saves. With
+    /// <c>Parallel.For</c>, about 270 µs to start a region, 2²³ (2²⁴ for panels) was the best; with the
+    /// spinning <see cref="WorkerTeam"/>, 2²² for both made two threads 1.18x faster than one at
+    /// n = 400 (the 2²³ setting 1.0x) and kept n = 256 level, where 2²¹ was 0.92x (AMD EPYC VM,
+    /// factor-only probe, alternating processes, three rounds).
     /// </summary>
-    public const long MinimumWork = 1 << 23;
+    public const long MinimumWork = 1 << 22;
 
     /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
     public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
@@ -48,7 +50,14 @@ internal static unsafe class ParallelGemm<T, TKernel>
             WorkerLength = buffers.WorkerLength,
             Order = buffers.Order,
         };
-        Parallel.For(0, job.Parts, new ParallelOptions { MaxDegreeOfParallelism = job.Parts }, job.Run);
+        if (buffers.Team is { } team)
+        {
+            team.Run(job, job.Parts);
+        }
+        else
+        {
+            Parallel.For(0, job.Parts, new ParallelOptions { MaxDegreeOfParallelism = job.Parts }, job.Run);
+        }
     }
 
     /// <summary>The first column of part <paramref name="part"/>: equal work per part, on a multiple of NR.</summary>
@@ -71,7 +80,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
         return Math.Min(n, (int)Math.Round(x / nr) * nr);
     }
 
-    private sealed class Job
+    private sealed class Job : IParallelJob
     {
         public T* C;
         public nint Ldc;

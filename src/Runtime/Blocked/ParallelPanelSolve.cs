@@ -36,10 +36,17 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
             WorkerLength = buffers.WorkerLength,
             Order = buffers.Order,
         };
-        Parallel.For(0, job.Parts, new ParallelOptions { MaxDegreeOfParallelism = job.Parts }, job.Run);
+        if (buffers.Team is { } team)
+        {
+            team.Run(job, job.Parts);
+        }
+        else
+        {
+            Parallel.For(0, job.Parts, new ParallelOptions { MaxDegreeOfParallelism = job.Parts }, job.Run);
+        }
     }
 
-    private sealed class Job
+    private sealed class Job : IParallelJob
     {
         public T* L;
         public nint LRowStride;
