@@ -44,16 +44,17 @@ internal static class CholeskyCore<T>
         CheckVector(b.Length, n, nrhs, nameof(b));
         CheckVector(x.Length, n, nrhs, nameof(x));
         int workers = Workers(degreeOfParallelism);
-        int size = n * n;
+        int ld = BlockSizes<T>.Stride(n);
+        int size = ld * n;
         if (size <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
         {
-            return SolveCopy(a, b, x, n, nrhs, rowWise, workers, stackalloc T[size]);
+            return SolveCopy(a, b, x, n, ld, nrhs, rowWise, workers, stackalloc T[size]);
         }
 
         T[] rented = ArrayPool<T>.Shared.Rent(size);
         try
         {
-            return SolveCopy(a, b, x, n, nrhs, rowWise, workers, rented.AsSpan(0, size));
+            return SolveCopy(a, b, x, n, ld, nrhs, rowWise, workers, rented.AsSpan(0, size));
         }
         finally
         {
@@ -100,36 +101,61 @@ internal static class CholeskyCore<T>
         return result;
     }
 
-    // Factors a copy of a's stored triangle, and only on success copies b to x and solves there,
-    // so x is untouched on failure.
-    private static SolveResult SolveCopy(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int nrhs, bool rowWise, int workers, Span<T> scratch)
+    // Factors a copy of a's stored triangle (buffer rows ld apart, BlockSizes.Stride), and only on
+    // success copies b to x and solves there, so x is untouched on failure. Several right-hand sides
+    // are solved on the factor closed up to stride n, which those solves take.
+    private static SolveResult SolveCopy(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int ld, int nrhs, bool rowWise, int workers, Span<T> scratch)
     {
-        CholeskyKernel<T>.CopyTriangle(a, scratch, n, rowWise);
-        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, rowWise, workers);
+        CholeskyKernel<T>.CopyTriangle(a, scratch, n, ld, rowWise);
+        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, ld, rowWise, workers);
         if (result.Success)
         {
             Span<T> xs = x.Slice(0, n * nrhs);
             b.Slice(0, n * nrhs).CopyTo(xs);
-            BlockedCholesky<T>.Solve(scratch, xs, n, nrhs, rowWise);
+            if (nrhs == 1)
+            {
+                VectorSubstitution<T>.Solve(scratch, xs, n, ld, rowWise);
+            }
+            else
+            {
+                CloseUp(scratch, n, ld);
+                BlockedCholesky<T>.Solve(scratch, xs, n, nrhs, rowWise);
+            }
         }
 
         return result;
+    }
+
+    // Moves buffer rows ld apart to n apart, front to back (each row's new place starts no later
+    // than its old one, and CopyTo allows the overlap).
+    private static void CloseUp(Span<T> scratch, int n, int ld)
+    {
+        if (ld == n)
+        {
+            return;
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            scratch.Slice(i * ld, n).CopyTo(scratch.Slice(i * n, n));
+        }
     }
 
     public static SolveResult LogDeterminant(ReadOnlySpan<T> a, out T logDeterminant, int n, Triangle triangle, MatrixLayout layout, int degreeOfParallelism)
     {
         bool rowWise = CheckShape(a.Length, nameof(a), n, 0, triangle, layout);
         int workers = Workers(degreeOfParallelism);
-        int size = n * n;
+        int ld = BlockSizes<T>.Stride(n);
+        int size = ld * n;
         if (size <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
         {
-            return LogDeterminantCopy(a, out logDeterminant, n, rowWise, workers, stackalloc T[size]);
+            return LogDeterminantCopy(a, out logDeterminant, n, ld, rowWise, workers, stackalloc T[size]);
         }
 
         T[] rented = ArrayPool<T>.Shared.Rent(size);
         try
         {
-            return LogDeterminantCopy(a, out logDeterminant, n, rowWise, workers, rented.AsSpan(0, size));
+            return LogDeterminantCopy(a, out logDeterminant, n, ld, rowWise, workers, rented.AsSpan(0, size));
         }
         finally
         {
@@ -140,25 +166,25 @@ internal static class CholeskyCore<T>
     public static T LogDeterminantFactored(ReadOnlySpan<T> factor, int n, Triangle triangle, MatrixLayout layout)
     {
         CheckShape(factor.Length, nameof(factor), n, 0, triangle, layout);
-        return LogDeterminantOf(factor, n);
+        return LogDeterminantOf(factor, n, n);
     }
 
-    private static SolveResult LogDeterminantCopy(ReadOnlySpan<T> a, out T logDeterminant, int n, bool rowWise, int workers, Span<T> scratch)
+    private static SolveResult LogDeterminantCopy(ReadOnlySpan<T> a, out T logDeterminant, int n, int ld, bool rowWise, int workers, Span<T> scratch)
     {
-        CholeskyKernel<T>.CopyTriangle(a, scratch, n, rowWise);
-        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, rowWise, workers);
-        logDeterminant = result.Success ? LogDeterminantOf(scratch, n) : T.NaN;
+        CholeskyKernel<T>.CopyTriangle(a, scratch, n, ld, rowWise);
+        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, ld, rowWise, workers);
+        logDeterminant = result.Success ? LogDeterminantOf(scratch, n, ld) : T.NaN;
         return result;
     }
 
-    // log det A = 2·Σ log L(i, i); the diagonal sits at i·(n + 1) in every storage. Summed in double
+    // log det A = 2·Σ log L(i, i); the diagonal sits at i·(ld + 1) in every storage. Summed in double
     // so float factors of large n do not lose the small terms.
-    private static T LogDeterminantOf(ReadOnlySpan<T> factor, int n)
+    private static T LogDeterminantOf(ReadOnlySpan<T> factor, int n, int ld)
     {
         double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            sum += Math.Log(double.CreateTruncating(factor[i * (n + 1)]));
+            sum += Math.Log(double.CreateTruncating(factor[i * (ld + 1)]));
         }
 
         return T.CreateTruncating(2 * sum);

@@ -154,14 +154,17 @@ internal static class CholeskyKernel<T>
     }
 
     /// <summary>Copies only the stored triangle (the one the factor will use) from a to scratch.</summary>
-    public static void CopyTriangle(ReadOnlySpan<T> a, Span<T> scratch, int n, bool rowWise)
+    public static void CopyTriangle(ReadOnlySpan<T> a, Span<T> scratch, int n, bool rowWise) => CopyTriangle(a, scratch, n, n, rowWise);
+
+    /// <summary>As <see cref="CopyTriangle(ReadOnlySpan{T}, Span{T}, int, bool)"/>, buffer row i of scratch at i·<paramref name="ld"/>.</summary>
+    public static void CopyTriangle(ReadOnlySpan<T> a, Span<T> scratch, int n, int ld, bool rowWise)
     {
         for (int i = 0; i < n; i++)
         {
             // Row-wise: row i of L is (i, 0..i). Column-wise: buffer row i holds L(i..n-1, i).
-            int start = rowWise ? i * n : i * n + i;
+            int first = rowWise ? 0 : i;
             int length = rowWise ? i + 1 : n - i;
-            a.Slice(start, length).CopyTo(scratch.Slice(start, length));
+            a.Slice(i * n + first, length).CopyTo(scratch.Slice(i * ld + first, length));
         }
     }
 

@@ -24,46 +24,49 @@ internal static class VectorSubstitution<T>
     /// Row-wise, L(i, j) sits at i·n + j; column-wise, buffer row j holds column j of L, L(i, j) at
     /// j·n + i. Callers have checked that l holds n·n elements and x at least n.
     /// </summary>
-    public static void Solve(ReadOnlySpan<T> l, Span<T> x, int n, bool rowWise)
+    public static void Solve(ReadOnlySpan<T> l, Span<T> x, int n, bool rowWise) => Solve(l, x, n, n, rowWise);
+
+    /// <summary>As <see cref="Solve(ReadOnlySpan{T}, Span{T}, int, bool)"/> with buffer rows <paramref name="n"/> ≤ <paramref name="ld"/> apart.</summary>
+    public static void Solve(ReadOnlySpan<T> l, Span<T> x, int n, int ld, bool rowWise)
     {
-        l = l.Slice(0, n * n);
+        l = l.Slice(0, n == 0 ? 0 : (n - 1) * ld + n);
         x = x.Slice(0, n);
         Span<T> sums = stackalloc T[Block];
         if (rowWise)
         {
-            ForwardByRows(l, x, n, sums);
-            BackwardByRows(l, x, n);
+            ForwardByRows(l, x, n, ld, sums);
+            BackwardByRows(l, x, n, ld);
         }
         else
         {
-            ForwardByColumns(l, x, n);
-            BackwardByColumns(l, x, n, sums);
+            ForwardByColumns(l, x, n, ld);
+            BackwardByColumns(l, x, n, ld, sums);
         }
     }
 
     // L·y = b with rows of L: block [p, end)'s rows against y[0, p), then its triangle.
-    private static void ForwardByRows(ReadOnlySpan<T> l, Span<T> x, int n, Span<T> sums)
+    private static void ForwardByRows(ReadOnlySpan<T> l, Span<T> x, int n, int ld, Span<T> sums)
     {
         for (int p = 0; p < n; p += Block)
         {
             int end = Math.Min(n, p + Block);
-            Couple(l.Slice(p * n), n, end - p, x.Slice(0, p), sums);
+            Couple(l.Slice(p * ld), ld, end - p, x.Slice(0, p), sums);
             for (int i = p; i < end; i++)
             {
                 T value = x[i] - sums[i - p];
                 for (int k = p; k < i; k++)
                 {
-                    value -= l[i * n + k] * x[k];
+                    value -= l[i * ld + k] * x[k];
                 }
 
-                x[i] = value * (T.One / l[i * n + i]);
+                x[i] = value * (T.One / l[i * ld + i]);
             }
         }
     }
 
     // Lᵀ·x = y with rows of L, from the bottom: block [p, end)'s triangle (rows below it have been
     // taken out of x already), then x[0, p) minus the block's rows times its solution.
-    private static void BackwardByRows(ReadOnlySpan<T> l, Span<T> x, int n)
+    private static void BackwardByRows(ReadOnlySpan<T> l, Span<T> x, int n, int ld)
     {
         for (int end = n; end > 0; end -= Block)
         {
@@ -73,19 +76,19 @@ internal static class VectorSubstitution<T>
                 T value = x[k];
                 for (int j = end - 1; j > k; j--)
                 {
-                    value -= l[j * n + k] * x[j];
+                    value -= l[j * ld + k] * x[j];
                 }
 
-                x[k] = value * (T.One / l[k * n + k]);
+                x[k] = value * (T.One / l[k * ld + k]);
             }
 
-            Uncouple(l.Slice(p * n), n, x.Slice(p, end - p), x.Slice(0, p));
+            Uncouple(l.Slice(p * ld), ld, x.Slice(p, end - p), x.Slice(0, p));
         }
     }
 
     // L·y = b with columns of L (buffer rows): block [p, end)'s triangle, then y[end, n) minus the
     // block's columns below it times its solution.
-    private static void ForwardByColumns(ReadOnlySpan<T> l, Span<T> x, int n)
+    private static void ForwardByColumns(ReadOnlySpan<T> l, Span<T> x, int n, int ld)
     {
         for (int p = 0; p < n; p += Block)
         {
@@ -95,33 +98,33 @@ internal static class VectorSubstitution<T>
                 T value = x[k];
                 for (int j = p; j < k; j++)
                 {
-                    value -= l[j * n + k] * x[j];
+                    value -= l[j * ld + k] * x[j];
                 }
 
-                x[k] = value * (T.One / l[k * n + k]);
+                x[k] = value * (T.One / l[k * ld + k]);
             }
 
-            Uncouple(l.Slice(p * n + end), n, x.Slice(p, end - p), x.Slice(end));
+            Uncouple(l.Slice(p * ld + end), ld, x.Slice(p, end - p), x.Slice(end));
         }
     }
 
     // Lᵀ·x = y with columns of L, from the bottom: block [p, end)'s columns below it against
     // x[end, n), then its triangle.
-    private static void BackwardByColumns(ReadOnlySpan<T> l, Span<T> x, int n, Span<T> sums)
+    private static void BackwardByColumns(ReadOnlySpan<T> l, Span<T> x, int n, int ld, Span<T> sums)
     {
         for (int end = n; end > 0; end -= Block)
         {
             int p = Math.Max(0, end - Block);
-            Couple(l.Slice(p * n + end), n, end - p, x.Slice(end), sums);
+            Couple(l.Slice(p * ld + end), ld, end - p, x.Slice(end), sums);
             for (int i = end - 1; i >= p; i--)
             {
                 T value = x[i] - sums[i - p];
                 for (int j = end - 1; j > i; j--)
                 {
-                    value -= l[i * n + j] * x[j];
+                    value -= l[i * ld + j] * x[j];
                 }
 
-                x[i] = value * (T.One / l[i * n + i]);
+                x[i] = value * (T.One / l[i * ld + i]);
             }
         }
     }

@@ -83,6 +83,7 @@ public class AccuracyTests
                 Assert.Equal(-1, MatrixStorage.FirstChangeOutsideTriangle<T>(original, a, n, triangle, layout));
                 AssertSolution(matrix, rhs, b, context + ", in-place Solve",
                     ("factor", LapackRatios.Factor<T>(matrix, a, triangle, layout)));
+                T[] inPlace = b;
 
                 a = (T[])original.Clone();
                 b = MatrixStorage.Convert<T>(rhs.B);
@@ -92,6 +93,7 @@ public class AccuracyTests
                 Assert.True(MatrixStorage.BitIdentical<T>(original, a), $"{context}: keep-inputs Solve wrote a");
                 Assert.True(MatrixStorage.BitIdentical<T>(MatrixStorage.Convert<T>(rhs.B), b), $"{context}: keep-inputs Solve wrote b");
                 AssertSolution(matrix, rhs, x, context + ", keep-inputs Solve");
+                Assert.True(MatrixStorage.BitIdentical<T>(inPlace, x), $"{context}: keep-inputs Solve differs from in-place Solve (its own copy of A may have another row stride, not other arithmetic)");
             }
         }
     }

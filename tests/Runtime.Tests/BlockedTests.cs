@@ -87,7 +87,7 @@ public class BlockedTests
     {
         foreach (Precision precision in TestData.Precisions)
         {
-            foreach ((int n, int k) in new[] { (300, 40), (300, 100), (300, 170), (300, 299), (600, 333) })
+            foreach ((int n, int k) in new[] { (300, 40), (300, 100), (300, 170), (300, 299), (512, 400), (600, 333) })
             {
                 foreach (double value in new[] { -1.0, double.NaN })
                 {

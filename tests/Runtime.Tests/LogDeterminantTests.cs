@@ -16,7 +16,7 @@ public class LogDeterminantTests
     {
         foreach (Precision precision in TestData.Precisions)
         {
-            foreach (int n in new[] { 0, 1, 2, 17, 95, 96, 97, 257, 600 })
+            foreach (int n in new[] { 0, 1, 2, 17, 95, 96, 97, 256, 257, 512, 600 })
             {
                 foreach (int type in new[] { 1, 2, 6 })
                 {
@@ -47,10 +47,12 @@ public class LogDeterminantTests
         }
     }
 
-    [Fact]
-    public void Failure_reports_the_pivot_and_NaN()
+    // n = 512 also runs on the runtime's copy with a padded row stride (BlockSizes.Stride).
+    [Theory]
+    [InlineData(300, 170)]
+    [InlineData(512, 301)]
+    public void Failure_reports_the_pivot_and_NaN(int n, int k)
     {
-        const int n = 300, k = 170;
         double[] dense = (double[])TestMatrix.Create(2, n, Precision.Double, TestData.Seed(n, 2)).Dense.Clone();
         dense[k * n + k] = -1;
         foreach ((Triangle triangle, MatrixLayout layout) in TestData.Storages)

@@ -25,39 +25,45 @@ internal static class BlockedCholesky<T>
     /// among that many threads (ignored below the crossover); the caller has clamped it to the
     /// processor count.
     /// </summary>
-    public static SolveResult Factor(Span<T> a, int n, bool rowWise, int workers = 1)
+    public static SolveResult Factor(Span<T> a, int n, bool rowWise, int workers = 1) => Factor(a, n, n, rowWise, workers);
+
+    /// <summary>As <see cref="Factor(Span{T}, int, bool, int)"/> with buffer rows <paramref name="n"/> ≤ <paramref name="ld"/> apart.</summary>
+    public static SolveResult Factor(Span<T> a, int n, int ld, bool rowWise, int workers)
     {
         if (n < Crossover)
         {
-            return CholeskyKernel<T>.Factor(a, n, rowWise);
+            return CholeskyKernel<T>.Factor(a, n, ld, rowWise);
         }
 
         if (Vector512.IsHardwareAccelerated)
         {
-            return Factor<MicroKernel512<T>>(a, n, rowWise, workers);
+            return Factor<MicroKernel512<T>>(a, n, ld, rowWise, workers);
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            return Factor<MicroKernel256<T>>(a, n, rowWise, workers);
+            return Factor<MicroKernel256<T>>(a, n, ld, rowWise, workers);
         }
 
         return Vector128.IsHardwareAccelerated
-            ? Factor<MicroKernel128<T>>(a, n, rowWise, workers)
-            : Factor<MicroKernelScalar<T>>(a, n, rowWise, workers);
+            ? Factor<MicroKernel128<T>>(a, n, ld, rowWise, workers)
+            : Factor<MicroKernelScalar<T>>(a, n, ld, rowWise, workers);
     }
 
     /// <summary>
     /// The blocked factorization on one micro-kernel, for any n ≥ 1. Packing scratch comes from the
     /// stack up to <see cref="Cholesky.StackScratchBytes"/>, else from <see cref="ArrayPool{T}.Shared"/>.
     /// </summary>
-    public static unsafe SolveResult Factor<TKernel>(Span<T> a, int n, bool rowWise, int workers = 1)
+    public static SolveResult Factor<TKernel>(Span<T> a, int n, bool rowWise, int workers = 1)
+        where TKernel : struct, IMicroKernel<T> => Factor<TKernel>(a, n, n, rowWise, workers);
+
+    private static unsafe SolveResult Factor<TKernel>(Span<T> a, int n, int ld, bool rowWise, int workers)
         where TKernel : struct, IMicroKernel<T>
     {
         int length = PackBuffers<T>.Length(n, n, TKernel.MR, TKernel.NR, workers);
         if (workers == 1 && length <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
         {
-            return BlockedFactor<T, TKernel>.Run(a, n, rowWise, stackalloc T[length], workers);
+            return BlockedFactor<T, TKernel>.Run(a, n, ld, rowWise, stackalloc T[length], workers);
         }
 
         T[] rented = ArrayPool<T>.Shared.Rent(length);
@@ -70,7 +76,7 @@ internal static class BlockedCholesky<T>
                 WorkerTeam? team = workers > 1 ? WorkerTeam.TryJoin(workers) : null;
                 try
                 {
-                    return BlockedFactor<T, TKernel>.Run(a, n, rowWise, rented.AsSpan(0, length), workers, team);
+                    return BlockedFactor<T, TKernel>.Run(a, n, ld, rowWise, rented.AsSpan(0, length), workers, team);
                 }
                 finally
                 {
@@ -141,7 +147,7 @@ internal static class BlockedCholesky<T>
         }
     }
 
-    /// <summary>The blocked solve on one micro-kernel, with scratch as <see cref="Factor{TKernel}"/> takes it.</summary>
+    /// <summary>The blocked solve on one micro-kernel, with scratch as <see cref="Factor{TKernel}(Span{T}, int, bool, int)"/> takes it.</summary>
     public static void Solve<TKernel>(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise)
         where TKernel : struct, IMicroKernel<T>
     {

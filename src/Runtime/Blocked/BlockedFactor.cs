@@ -15,14 +15,14 @@ internal static class BlockedFactor<T, TKernel>
     where TKernel : struct, IMicroKernel<T>
 {
     /// <summary>
-    /// Factors the n x n matrix a (leading dimension n) in place, packing into scratch
+    /// Factors the n x n matrix a (buffer rows ld apart) in place, packing into scratch
     /// (<see cref="PackBuffers{T}.Length"/> for n, n and <paramref name="workers"/>); with more than one
     /// worker, a and scratch must stay pinned throughout.
     /// </summary>
-    public static SolveResult Run(Span<T> a, int n, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
+    public static SolveResult Run(Span<T> a, int n, int ld, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
     {
         var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers, team);
-        return Factor(a, n, rowWise, 0, n, buffers);
+        return Factor(a, ld, rowWise, 0, n, buffers);
     }
 
     // Factors the diagonal block of order size at (start, start).
