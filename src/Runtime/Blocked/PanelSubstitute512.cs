@@ -174,6 +174,44 @@ internal static class PanelSubstitute512<T>
         }
     }
 
+    /// <summary>
+    /// As <see cref="Run"/> for fewer rows than a group (0 &lt; <paramref name="rows"/> &lt; <see cref="Group"/>): through a
+    /// group-sized copy whose other rows are zero. Each row sees the operations it would see in a full group.
+    /// </summary>
+    public static void RunPartial(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int rows)
+    {
+        Span<T> group = stackalloc T[Width * Vector512<T>.Count];
+        group.Clear();
+        for (int r = 0; r < rows; r++)
+        {
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, r * ldb), Width).CopyTo(group.Slice(r * Width, Width));
+        }
+
+        Run(ref l, lRow, lColumn, ref MemoryMarshal.GetReference(group), Width, 1);
+        for (int r = 0; r < rows; r++)
+        {
+            group.Slice(r * Width, Width).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, r * ldb), Width));
+        }
+    }
+
+    /// <summary>As <see cref="RunColumns"/> for fewer rows than a group, as <see cref="RunPartial"/> does it.</summary>
+    public static void RunColumnsPartial(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int rows)
+    {
+        int count = Vector512<T>.Count;
+        Span<T> group = stackalloc T[Width * count];
+        group.Clear();
+        for (int c = 0; c < Width; c++)
+        {
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, c * ldb), rows).CopyTo(group.Slice(c * count, rows));
+        }
+
+        RunColumns(ref l, lRow, lColumn, ref MemoryMarshal.GetReference(group), count, 1);
+        for (int c = 0; c < Width; c++)
+        {
+            group.Slice(c * count, rows).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, c * ldb), rows));
+        }
+    }
+
     // Forward substitution on the sixteen columns of one group, right-looking: column j is scaled by
     // 1 / L(j, j), then taken from every later column c with weight L(c, j) (stored negated).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
