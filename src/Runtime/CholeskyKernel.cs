@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Specialized;
 
@@ -23,6 +24,7 @@ internal static class CholeskyKernel<T>
 
     // L(i, j) at i·ld + j. Left-looking (Crout): each entry is one contiguous dot product, taken
     // eight rows at a time against row j (RowBlockOps), so the eight sums run side by side.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SolveResult FactorRowWise(Span<T> a, int n, int ld)
     {
         Span<T> sums = stackalloc T[RowBlockOps.Rows];
@@ -62,6 +64,7 @@ internal static class CholeskyKernel<T>
     // L(i, j) at j·ld + i, i.e. row j of the buffer holds column j of L. Left-looking: column j is
     // A(j.., j) minus the columns before it, each scaled by its entry in row j, taken eight columns
     // at a time (RowBlockOps.Subtract: one pass over column j per eight), then scaled by its pivot.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SolveResult FactorColumnWise(Span<T> a, int n, int ld)
     {
         Span<T> coefficients = stackalloc T[RowBlockOps.Rows];
@@ -102,6 +105,7 @@ internal static class CholeskyKernel<T>
     /// Solves L·Lᵀ·X = B in place, B n x nrhs row-major, a row of B at a time: the many-rhs solve
     /// for orders below the blocked crossover.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise)
     {
         int rowStride = rowWise ? n : 1;
@@ -136,6 +140,7 @@ internal static class CholeskyKernel<T>
     /// A few right-hand sides: each column of B is gathered into <paramref name="column"/> (n long),
     /// solved as one vector, and scattered back, so every step still runs along the factor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SolveByColumns(ReadOnlySpan<T> l, Span<T> b, int n, int nrhs, bool rowWise, Span<T> column)
     {
         for (int j = 0; j < nrhs; j++)
@@ -157,6 +162,7 @@ internal static class CholeskyKernel<T>
     public static void CopyTriangle(ReadOnlySpan<T> a, Span<T> scratch, int n, bool rowWise) => CopyTriangle(a, scratch, n, n, rowWise);
 
     /// <summary>As <see cref="CopyTriangle(ReadOnlySpan{T}, Span{T}, int, bool)"/>, buffer row i of scratch at i·<paramref name="ld"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CopyTriangle(ReadOnlySpan<T> a, Span<T> scratch, int n, int ld, bool rowWise)
     {
         for (int i = 0; i < n; i++)
@@ -172,6 +178,7 @@ internal static class CholeskyKernel<T>
     /// Copies the stored triangle into column-wise storage (L(i, j), i ≥ j, at j·n + i: buffer row j
     /// holds column j of L from the diagonal down), whatever the source's storage.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CopyTriangleColumnWise(ReadOnlySpan<T> a, Span<T> scratch, int n, bool rowWise)
     {
         if (!rowWise)
@@ -195,6 +202,7 @@ internal static class CholeskyKernel<T>
     /// Given the factor L in column-wise storage (see <see cref="CopyTriangleColumnWise"/>), overwrites
     /// it with W = L⁻¹ and writes A⁻¹ = Wᵀ·W to both triangles of <paramref name="inverse"/> (n x n).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InvertFactored(Span<T> l, Span<T> inverse, int n)
     {
         // W = L⁻¹ in place, from the last column back (LAPACK dtrti2, lower, non-unit): with the

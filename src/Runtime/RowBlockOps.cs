@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -20,6 +21,7 @@ internal static partial class RowBlockOps
     /// sums[r] = Σ row r[k]·x[k] over k &lt; x.Length, row r at rows[r·stride..]; each row is read
     /// only over its first x.Length elements.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot<T>(ReadOnlySpan<T> rows, int stride, ReadOnlySpan<T> x, Span<T> sums)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -52,6 +54,7 @@ internal static partial class RowBlockOps
     }
 
     /// <summary>x[k] −= Σ c[r]·row r[k] over k &lt; x.Length, row r at rows[r·stride..]; x must not overlap the rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract<T>(ReadOnlySpan<T> rows, int stride, ReadOnlySpan<T> c, Span<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -11,6 +11,7 @@ namespace Specialized;
 internal static partial class RowBlockOps
 {
     // length ≥ one vector; the last vector overlaps the one before and masks the lanes already summed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Dot512<T>(ref T r0, nuint stride, ref T x, nuint length, Span<T> sums)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -113,6 +114,7 @@ internal static partial class RowBlockOps
 
     // length ≥ one vector; the last vector is computed from the original x before the loop and
     // stored after it, so its overlapped lanes get the values the loop wrote.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Subtract512<T>(ref T r0, nuint stride, ReadOnlySpan<T> c, ref T x, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -8,6 +8,7 @@ namespace Specialized;
 internal static partial class RowBlockOps
 {
     // Lanes as in the Vector512 kernels: masked last vector for the dots, tail stored last for the subtraction.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DotVector<T>(ref T r0, nuint stride, ref T x, nuint length, Span<T> sums)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -59,6 +60,7 @@ internal static partial class RowBlockOps
         sums[7] = Vector.Sum(s7);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SubtractVector<T>(ref T r0, nuint stride, ReadOnlySpan<T> c, ref T x, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

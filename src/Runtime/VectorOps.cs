@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Specialized;
@@ -7,6 +8,7 @@ namespace Specialized;
 /// <summary>Dot, axpy and scale over contiguous spans, vectorized with <see cref="Vector{T}"/>.</summary>
 internal static class VectorOps
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -35,6 +37,7 @@ internal static class VectorOps
     }
 
     /// <summary>y += alpha · x, over x.Length elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy<T>(T alpha, ReadOnlySpan<T> x, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -58,6 +61,7 @@ internal static class VectorOps
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale<T>(T alpha, Span<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Specialized;
 
@@ -45,6 +46,7 @@ internal static class VectorSubstitution<T>
     }
 
     // L·y = b with rows of L: block [p, end)'s rows against y[0, p), then its triangle.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardByRows(ReadOnlySpan<T> l, Span<T> x, int n, int ld, Span<T> sums)
     {
         for (int p = 0; p < n; p += Block)
@@ -66,6 +68,7 @@ internal static class VectorSubstitution<T>
 
     // Lᵀ·x = y with rows of L, from the bottom: block [p, end)'s triangle (rows below it have been
     // taken out of x already), then x[0, p) minus the block's rows times its solution.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardByRows(ReadOnlySpan<T> l, Span<T> x, int n, int ld)
     {
         for (int end = n; end > 0; end -= Block)
@@ -88,6 +91,7 @@ internal static class VectorSubstitution<T>
 
     // L·y = b with columns of L (buffer rows): block [p, end)'s triangle, then y[end, n) minus the
     // block's columns below it times its solution.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardByColumns(ReadOnlySpan<T> l, Span<T> x, int n, int ld)
     {
         for (int p = 0; p < n; p += Block)
@@ -110,6 +114,7 @@ internal static class VectorSubstitution<T>
 
     // Lᵀ·x = y with columns of L, from the bottom: block [p, end)'s columns below it against
     // x[end, n), then its triangle.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardByColumns(ReadOnlySpan<T> l, Span<T> x, int n, int ld, Span<T> sums)
     {
         for (int end = n; end > 0; end -= Block)
@@ -130,6 +135,7 @@ internal static class VectorSubstitution<T>
     }
 
     // sums[r] = row r · solved for the block's `count` rows (stride apart from the start of rows).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Couple(ReadOnlySpan<T> rows, int stride, int count, ReadOnlySpan<T> solved, Span<T> sums)
     {
         if (count == Block)
@@ -145,6 +151,7 @@ internal static class VectorSubstitution<T>
     }
 
     // target −= Σ c[r]·row r, over the block's c.Length rows.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Uncouple(ReadOnlySpan<T> rows, int stride, ReadOnlySpan<T> c, Span<T> target)
     {
         if (c.Length == Block)

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Specialized;
@@ -26,6 +27,7 @@ internal static class BlockedSolve<T, TKernel>
     }
 
     // L·Y = B.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Forward(MatrixRef<T> l, MatrixRef<T> b, int n, int nrhs, in PackBuffers<T> buffers)
     {
         if (n <= BlockSizes<T>.FactorBase)
@@ -51,6 +53,7 @@ internal static class BlockedSolve<T, TKernel>
     }
 
     // Lᵀ·X = Y.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward(MatrixRef<T> l, MatrixRef<T> b, int n, int nrhs, in PackBuffers<T> buffers)
     {
         if (n <= BlockSizes<T>.FactorBase)

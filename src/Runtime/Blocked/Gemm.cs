@@ -18,6 +18,7 @@ internal static class Gemm<T, TKernel>
     /// The update; <paramref name="diagonal"/> is the row index minus the column index, in the
     /// masked matrix, of C's element (0, 0) (non-zero when C is one worker's share of a larger C).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers, int diagonal = 0)
     {
         if (m == 0 || n == 0 || k == 0)
@@ -72,6 +73,7 @@ internal static class Gemm<T, TKernel>
 
     // One packed MC x KC block of A against one packed KC x NC block of B. diagonal is the
     // block's row index minus its column index in the whole of C, for the mask.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Macro(MatrixRef<T> c, Span<T> packedA, Span<T> packedB, int mc, int nc, int kc, int diagonal, TriangleMask mask)
     {
         int mr = TKernel.MR, nr = TKernel.NR;

@@ -14,6 +14,7 @@ internal readonly struct MicroKernel128<T> : IMicroKernel<T>
 
     public static int NR => 2 * Vector128<T>.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
     {
         Vector128<T> c00 = default, c01 = default;

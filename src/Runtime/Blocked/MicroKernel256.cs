@@ -14,6 +14,7 @@ internal readonly struct MicroKernel256<T> : IMicroKernel<T>
 
     public static int NR => 2 * Vector256<T>.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
     {
         Vector256<T> c00 = default, c01 = default;

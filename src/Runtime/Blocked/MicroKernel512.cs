@@ -16,6 +16,7 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
 
     public static int NR => 2 * Vector512<T>.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
     {
         Vector512<T> c00_0 = default, c00_1 = default;

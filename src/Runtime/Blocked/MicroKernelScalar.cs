@@ -14,6 +14,7 @@ internal readonly struct MicroKernelScalar<T> : IMicroKernel<T>
 
     public static int NR => 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
     {
         T c00 = T.Zero, c01 = T.Zero, c02 = T.Zero, c03 = T.Zero;

@@ -14,6 +14,7 @@ namespace Specialized;
 /// </summary>
 internal static class Packing
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack<T>(MatrixRef<T> source, int rows, int kc, int width, Span<T> destination)
         where T : unmanaged, INumberBase<T>
     {
@@ -47,6 +48,7 @@ internal static class Packing
     }
 
     // Copies count elements that sit stride apart in the source (1: contiguous) to a contiguous run.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyRun<T>(ref T source, ref T destination, int count, nint stride)
         where T : unmanaged
     {

@@ -41,6 +41,7 @@ internal static class PanelSolve<T, TKernel>
     // rows cost a call per element pair). Other strips run down the columns of B, each a contiguous
     // vector, as scale and multiply-subtract over many rows at once: in place when B's columns are
     // contiguous, else on chunks of rows transposed into the scratch and back.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Substitute(MatrixRef<T> l, MatrixRef<T> b, int m, int w, Span<T> scratch)
     {
         bool registers = w == PanelSubstitute512<T>.Width && PanelSubstitute512<T>.IsSupported;
@@ -92,6 +93,7 @@ internal static class PanelSolve<T, TKernel>
     }
 
     // Column j of the rows x w block starts at columns[j·stride]; forward substitution by columns.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SubstituteColumns(MatrixRef<T> l, Span<T> columns, int stride, int rows, int w)
     {
         for (int j = 0; j < w; j++)
@@ -107,6 +109,7 @@ internal static class PanelSolve<T, TKernel>
 
     // y −= a·x, in one rounding where the hardware fuses (the rounding PanelSubstitute512 gives the rows
     // it solves, so each row's bits do not depend on which code, or which thread, solved it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SubtractMultiple(T a, ReadOnlySpan<T> x, Span<T> y)
     {
         ref T rx = ref MemoryMarshal.GetReference(x);

@@ -35,6 +35,7 @@ internal static class PanelSubstitute512<T>
     /// <paramref name="l"/> (L(i, j) at i·<paramref name="lRow"/> + j·<paramref name="lColumn"/>); the caller
     /// has checked every extent.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int groups)
     {
         Span<T> packed = stackalloc T[136];
@@ -130,6 +131,7 @@ internal static class PanelSubstitute512<T>
     /// As <see cref="Run"/> for a block whose columns are contiguous (column j at j·<paramref name="ldb"/>):
     /// each group of rows is already one vector of every column.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunColumns(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int groups)
     {
         Span<T> packed = stackalloc T[136];
@@ -178,6 +180,7 @@ internal static class PanelSubstitute512<T>
     /// As <see cref="Run"/> for fewer rows than a group (0 &lt; <paramref name="rows"/> &lt; <see cref="Group"/>): through a
     /// group-sized copy whose other rows are zero. Each row sees the operations it would see in a full group.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunPartial(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int rows)
     {
         Span<T> group = stackalloc T[Width * Vector512<T>.Count];
@@ -195,6 +198,7 @@ internal static class PanelSubstitute512<T>
     }
 
     /// <summary>As <see cref="RunColumns"/> for fewer rows than a group, as <see cref="RunPartial"/> does it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunColumnsPartial(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int rows)
     {
         int count = Vector512<T>.Count;
@@ -357,6 +361,7 @@ internal static class PanelSubstitute512<T>
 
     // The triangle packed row by row, negated, with its diagonal replaced by the reciprocals, so every
     // broadcast in the solve reads a constant offset.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Pack(ref T l, nint lRow, nint lColumn, Span<T> packed)
     {
         int k = 0;

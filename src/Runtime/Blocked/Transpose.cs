@@ -14,6 +14,7 @@ internal static class Transpose
     /// destination[c·<paramref name="destinationStride"/> + r] = source[r·<paramref name="sourceStride"/> + c]
     /// for r &lt; rows, c &lt; cols. The caller has checked both extents.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T>(ref T source, nint sourceStride, int rows, int cols, ref T destination, nint destinationStride)
         where T : unmanaged
     {
@@ -68,6 +69,7 @@ internal static class Transpose
     }
 
     // Columns [c0, c1) of a rows-high strip.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scalar<T>(ref T source, nint sourceStride, int rows, int c0, int c1, ref T destination, nint destinationStride)
     {
         for (int r = 0; r < rows; r++)
