@@ -128,6 +128,7 @@ internal static class CholeskyCore<T>
 
     // Moves buffer rows ld apart to n apart, front to back (each row's new place starts no later
     // than its old one, and CopyTo allows the overlap).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CloseUp(Span<T> scratch, int n, int ld)
     {
         if (ld == n)
@@ -179,6 +180,7 @@ internal static class CholeskyCore<T>
 
     // log det A = 2·Σ log L(i, i); the diagonal sits at i·(ld + 1) in every storage. Summed in double
     // so float factors of large n do not lose the small terms.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T LogDeterminantOf(ReadOnlySpan<T> factor, int n, int ld)
     {
         double sum = 0;

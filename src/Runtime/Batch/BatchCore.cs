@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Specialized;
@@ -8,6 +9,7 @@ namespace Specialized;
 internal static class BatchCore<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, Span<SolveResult> results, int n, Triangle triangle, MatrixLayout layout)
     {
         int count = results.Length;

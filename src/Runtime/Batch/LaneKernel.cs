@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -28,6 +29,7 @@ internal static class LaneKernel<T>
     /// Solves the live (1..width) systems from <paramref name="first"/> on. Lanes past the live
     /// ones repeat the last live system, so every load stays inside the spans; their results are dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SolveGroup(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, Span<SolveResult> results, int first, int live, int n, bool rowWise, Span<T> scratch)
     {
         int width = Vector256<T>.Count;
@@ -106,6 +108,7 @@ internal static class LaneKernel<T>
     }
 
     // Element (i, j) of lane s's stored triangle goes to scratch[(i(i+1)/2 + j)·width + s].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> scratch, int first, int live, int n, bool rowWise)
     {
         int width = Vector256<T>.Count;

@@ -69,6 +69,7 @@ internal static class FitCore<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SolveResult Run<TKernel>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> w, bool weighted, Span<T> x, int rows, int cols, T ridge, MatrixLayout layout, bool refine, Span<T> scratch)
         where TKernel : struct, IMicroKernel<T>
     {
@@ -128,6 +129,7 @@ internal static class FitCore<T>
     /// One step of semi-normal refinement: r = b − A·x from A itself (not from the Gram matrix, whose
     /// rounding is what limits x), then (AᵀWA + ridge·I)·dx = AᵀW·r − ridge·x with the same factor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Refine(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> w, bool weighted, int rows, int cols, T ridge, MatrixLayout layout, ReadOnlySpan<T> factor, Span<T> solution, Span<T> correction, Span<T> columns, Span<T> residual)
     {
         int chunk = residual.Length;
@@ -169,6 +171,7 @@ internal static class FitCore<T>
     }
 
     // columns[j·count + t] = A(first + t, j): each column of the chunk contiguous, for the dots and the packing.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<T> a, MatrixLayout layout, int rows, int cols, int first, int count, Span<T> columns)
     {
         if (layout == MatrixLayout.ColumnMajor)
@@ -191,6 +194,7 @@ internal static class FitCore<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Weigh(ReadOnlySpan<T> w, bool weighted, int first, int count, int cols, ReadOnlySpan<T> columns, Span<T> weightedColumns)
     {
         if (!weighted)
