@@ -37,29 +37,36 @@ internal static class PanelSolve<T, TKernel>
     }
 
     // Row i of B solves L·xᵢᵀ = bᵢᵀ. Full 16-column strips go to PanelSubstitute512 a vector of rows at a
-    // time where AVX-512 is there, the last rows through a zero-padded group (column by column, a few
+    // time where AVX-512 is there, the last rows through one zero-padded group (column by column, a few
     // rows cost a call per element pair). Other strips run down the columns of B, each a contiguous
     // vector, as scale and multiply-subtract over many rows at once: in place when B's columns are
     // contiguous, else on chunks of rows transposed into the scratch and back.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Substitute(MatrixRef<T> l, MatrixRef<T> b, int m, int w, Span<T> scratch)
     {
-        bool registers = w == PanelSubstitute512<T>.Width && PanelSubstitute512<T>.IsSupported;
-        int whole = registers ? m / PanelSubstitute512<T>.Group : 0;
-        int done = whole * PanelSubstitute512<T>.Group;
-        if (b.RowStride == 1)
+        if (w == PanelSubstitute512<T>.Width && PanelSubstitute512<T>.IsSupported)
         {
-            if (registers)
+            int whole = m / PanelSubstitute512<T>.Group;
+            if (b.RowStride == 1)
             {
                 PanelSubstitute512<T>.RunColumns(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[0, 0], b.ColumnStride, whole);
-                if (done < m)
-                {
-                    PanelSubstitute512<T>.RunColumnsPartial(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[done, 0], b.ColumnStride, m - done);
-                }
-
-                return;
+            }
+            else
+            {
+                PanelSubstitute512<T>.Run(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[0, 0], b.RowStride, whole);
             }
 
+            int done = whole * PanelSubstitute512<T>.Group;
+            if (done < m)
+            {
+                PanelSubstitute512<T>.RunPartial(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[done, 0], b.RowStride, b.ColumnStride, m - done);
+            }
+
+            return;
+        }
+
+        if (b.RowStride == 1)
+        {
             for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
             {
                 int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);
@@ -70,17 +77,6 @@ internal static class PanelSolve<T, TKernel>
         }
 
         // Otherwise B's rows are the contiguous direction (row-wise factor storage).
-        if (registers)
-        {
-            PanelSubstitute512<T>.Run(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[0, 0], b.RowStride, whole);
-            if (done < m)
-            {
-                PanelSubstitute512<T>.RunPartial(ref l[0, 0], l.RowStride, l.ColumnStride, ref b[done, 0], b.RowStride, m - done);
-            }
-
-            return;
-        }
-
         for (int i0 = 0; i0 < m; i0 += BlockSizes<T>.SolveChunk)
         {
             int rows = Math.Min(BlockSizes<T>.SolveChunk, m - i0);

@@ -177,42 +177,39 @@ internal static class PanelSubstitute512<T>
     }
 
     /// <summary>
-    /// As <see cref="Run"/> for fewer rows than a group (0 &lt; <paramref name="rows"/> &lt; <see cref="Group"/>): through a
-    /// group-sized copy whose other rows are zero. Each row sees the operations it would see in a full group.
+    /// The last 0 &lt; <paramref name="rows"/> &lt; <see cref="Group"/> rows of a block whose rows
+    /// (<paramref name="bColumn"/> = 1) or columns (<paramref name="bRow"/> = 1) are contiguous, through a
+    /// group-sized copy in the same layout whose other rows are zero. Each row sees the operations a full
+    /// group gives it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunPartial(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int rows)
-    {
-        Span<T> group = stackalloc T[Width * Vector512<T>.Count];
-        group.Clear();
-        for (int r = 0; r < rows; r++)
-        {
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, r * ldb), Width).CopyTo(group.Slice(r * Width, Width));
-        }
-
-        Run(ref l, lRow, lColumn, ref MemoryMarshal.GetReference(group), Width, 1);
-        for (int r = 0; r < rows; r++)
-        {
-            group.Slice(r * Width, Width).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, r * ldb), Width));
-        }
-    }
-
-    /// <summary>As <see cref="RunColumns"/> for fewer rows than a group, as <see cref="RunPartial"/> does it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunColumnsPartial(ref T l, nint lRow, nint lColumn, ref T b, nint ldb, int rows)
+    public static void RunPartial(ref T l, nint lRow, nint lColumn, ref T b, nint bRow, nint bColumn, int rows)
     {
         int count = Vector512<T>.Count;
         Span<T> group = stackalloc T[Width * count];
         group.Clear();
-        for (int c = 0; c < Width; c++)
+
+        // Runs of the copy: a row of Width elements, or a column of `rows`; its own layout's stride.
+        bool byRows = bColumn == 1;
+        int runs = byRows ? rows : Width, length = byRows ? Width : rows, stride = byRows ? Width : count;
+        nint source = byRows ? bRow : bColumn;
+        for (int k = 0; k < runs; k++)
         {
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, c * ldb), rows).CopyTo(group.Slice(c * count, rows));
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, k * source), length).CopyTo(group.Slice(k * stride, length));
         }
 
-        RunColumns(ref l, lRow, lColumn, ref MemoryMarshal.GetReference(group), count, 1);
-        for (int c = 0; c < Width; c++)
+        if (byRows)
         {
-            group.Slice(c * count, rows).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, c * ldb), rows));
+            Run(ref l, lRow, lColumn, ref MemoryMarshal.GetReference(group), Width, 1);
+        }
+        else
+        {
+            RunColumns(ref l, lRow, lColumn, ref MemoryMarshal.GetReference(group), count, 1);
+        }
+
+        for (int k = 0; k < runs; k++)
+        {
+            group.Slice(k * stride, length).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref b, k * source), length));
         }
     }
 

@@ -2,7 +2,6 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 
 namespace Specialized;
 
@@ -50,14 +49,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
             WorkerLength = buffers.WorkerLength,
             Order = buffers.Order,
         };
-        if (buffers.Team is { } team)
-        {
-            team.Run(job, job.Parts);
-        }
-        else
-        {
-            Parallel.For(0, job.Parts, new ParallelOptions { MaxDegreeOfParallelism = job.Parts }, job.Run);
-        }
+        WorkerTeam.Share(buffers.Team, job, job.Parts);
     }
 
     /// <summary>The first column of part <paramref name="part"/>: equal work per part, on a multiple of NR.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Specialized;
 
@@ -63,6 +64,22 @@ internal sealed class WorkerTeam
     {
         _session.Reset();
         Volatile.Write(ref s_inUse, 0);
+    }
+
+    /// <summary>
+    /// Runs the parts of <paramref name="job"/> on <paramref name="team"/>, or through <c>Parallel.For</c>
+    /// when the factorization did not get the team.
+    /// </summary>
+    public static void Share(WorkerTeam? team, IParallelJob job, int parts)
+    {
+        if (team is not null)
+        {
+            team.Run(job, parts);
+        }
+        else
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, job.Run);
+        }
     }
 
     /// <summary>
