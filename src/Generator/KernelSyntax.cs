@@ -51,7 +51,7 @@ internal static class KernelSyntax
         for (int j = 0; j < n; j++)
         {
             string jj = SourceWriter.Int(j);
-            w.Line($"// Column {jj}: the pivot must be positive and finite (NaN fails the comparison too).");
+            w.Line($"// Column {jj}: the pivot must be positive and finite (one compare of its bits).");
             var pivot = new StringBuilder($"{s.Keyword} d{jj} = {Element("a", Offset(spec, n, j, j))}");
             for (int k = 0; k < j; k++)
             {
@@ -59,7 +59,7 @@ internal static class KernelSyntax
             }
 
             w.Line(pivot.Append(';').ToString());
-            w.Open($"if (!(d{jj} > {s.Zero} && d{jj} < {s.Keyword}.PositiveInfinity))");
+            w.Open($"if ({s.NotPositiveFinite($"d{jj}")})");
             w.Line($"return SolveResult.Failed({jj});");
             w.Close();
             w.Line();

@@ -57,7 +57,7 @@ internal static class LoopKernelEmitter
         w.Open("for (int j = 0; j < n; j++)");
         w.Line($"ref {t} cj = ref Unsafe.Add(ref c0, j * ld);");
         w.Line($"{t} d = Unsafe.Add(ref cj, j);");
-        w.Open($"if (!(d > {s.Zero} && d < {t}.PositiveInfinity))");
+        w.Open($"if ({s.NotPositiveFinite("d")})");
         w.Line("return SolveResult.Failed(j);");
         w.Close();
         w.Line();

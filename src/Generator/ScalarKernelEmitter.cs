@@ -12,6 +12,10 @@ namespace Specialized.Generator;
 /// LDLᵀ rather than L·Lᵀ: one division per pivot and no square root on the path to x; the square
 /// root is taken only where the in-place forms store the Cholesky factor.
 /// Names: s(i, j) = D(j)·L(i, j) for i &gt; j, w(i, j) = L(i, j), d(j) the pivot, r(j) = 1/d(j).
+/// w(j + 1, j) and the last x divide by the pivot instead of multiplying by r: a division alone is
+/// shorter than a reciprocal and then a multiplication, and these two sit on the critical path (the
+/// next pivot waits on one, x on the other); the other w(i, j) and x(i) multiply by r(j), which the
+/// divider computes meanwhile.
 /// </remarks>
 internal static class ScalarKernelEmitter
 {
@@ -26,7 +30,9 @@ internal static class ScalarKernelEmitter
         // method then starts at tier 0 and call counting promotes it, as it does any method.
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
         w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelSyntax.Parameters(spec)})");
-        EmitFactor(w, spec, s, n);
+        // Several right-hand sides reuse 1/d(n−1) once per column rather than dividing each time.
+        bool lastReciprocal = spec.Signature.HasNrhs;
+        EmitFactor(w, spec, s, n, lastReciprocal);
         if (spec.Signature.HasNrhs)
         {
             w.Line("// b and x are n x nrhs, row-major: each right-hand side is a column with stride nrhs.");
@@ -38,12 +44,12 @@ internal static class ScalarKernelEmitter
                 w.Line($"ref {s.Keyword} xc = ref Unsafe.Add(ref x, c);");
             }
 
-            EmitSolve(w, s, n, "bc", inPlace ? "bc" : "xc", stride: "stride");
+            EmitSolve(w, s, n, "bc", inPlace ? "bc" : "xc", stride: "stride", lastReciprocal);
             w.Close();
         }
         else
         {
-            EmitSolve(w, s, n, "b", inPlace ? "b" : "x", stride: null);
+            EmitSolve(w, s, n, "b", inPlace ? "b" : "x", stride: null, lastReciprocal);
         }
 
         if (inPlace)
@@ -67,21 +73,25 @@ internal static class ScalarKernelEmitter
         w.Close();
     }
 
-    private static void EmitFactor(SourceWriter w, SolverSpec spec, ScalarSyntax s, int n)
+    private static void EmitFactor(SourceWriter w, SolverSpec spec, ScalarSyntax s, int n, bool lastReciprocal)
     {
         for (int j = 0; j < n; j++)
         {
             string jj = SourceWriter.Int(j);
-            w.Line($"// Column {jj}: the pivot must be positive and finite (NaN fails the comparison too).");
+            w.Line($"// Column {jj}: the pivot must be positive and finite (one compare of its bits).");
             w.Line($"{s.Keyword} d{jj} = {Reduced(s, spec, n, j, j)};");
-            w.Open($"if (!(d{jj} > {s.Zero} && d{jj} < {s.Keyword}.PositiveInfinity))");
+            w.Open($"if ({s.NotPositiveFinite($"d{jj}")})");
             w.Line($"return SolveResult.Failed({jj});");
             w.Close();
-            w.Line($"{s.Keyword} r{jj} = {s.One} / d{jj};");
+            if (j < n - 1 || lastReciprocal)
+            {
+                w.Line($"{s.Keyword} r{jj} = {s.One} / d{jj};");
+            }
+
             for (int i = j + 1; i < n; i++)
             {
                 w.Line($"{s.Keyword} {S(i, j)} = {Reduced(s, spec, n, i, j)};");
-                w.Line($"{s.Keyword} {W(i, j)} = {S(i, j)} * r{jj};");
+                w.Line($"{s.Keyword} {W(i, j)} = {S(i, j)} {(i == j + 1 ? $"/ d{jj}" : $"* r{jj}")};");
             }
 
             w.Line();
@@ -101,7 +111,7 @@ internal static class ScalarKernelEmitter
     }
 
     /// <summary>Reads every b before writing any x, so x may alias b.</summary>
-    private static void EmitSolve(SourceWriter w, ScalarSyntax s, int n, string b, string x, string? stride)
+    private static void EmitSolve(SourceWriter w, ScalarSyntax s, int n, string b, string x, string? stride, bool lastReciprocal)
     {
         w.Line("// Forward substitution: L·y = b, L unit lower.");
         for (int i = 0; i < n; i++)
@@ -120,7 +130,8 @@ internal static class ScalarKernelEmitter
         for (int i = n - 1; i >= 0; i--)
         {
             string ii = SourceWriter.Int(i);
-            var line = new StringBuilder($"{s.Keyword} x{ii} = y{ii} * r{ii}");
+            string scaled = i == n - 1 && !lastReciprocal ? $"y{ii} / d{ii}" : $"y{ii} * r{ii}";
+            var line = new StringBuilder($"{s.Keyword} x{ii} = {scaled}");
             for (int k = i + 1; k < n; k++)
             {
                 line.Append($" - {W(k, i)} * x{SourceWriter.Int(k)}");

@@ -11,7 +11,7 @@ namespace Specialized.Generator;
 /// multipliers the elimination already broadcast.
 /// </summary>
 /// <remarks>
-/// Why LDLᵀ: each pivot then costs one reciprocal on the critical path instead of a square root
+/// Why LDLᵀ: each pivot then costs one division on the critical path instead of a square root
 /// followed by a division; the square root appears only where the factor itself is stored.
 /// Why overlapping blocks: when n is not a multiple of the lane count, the last block of each
 /// column starts at n − lanes and shares rows with the one before it. Both copies get the same
@@ -102,20 +102,29 @@ internal static class VectorKernelEmitter
     private static void EmitStep(SourceWriter w, SolverSpec spec, ScalarSyntax s, VectorShape v, RowBlocks blocks, int n, int j, bool inPlace, bool nrhs)
     {
         string jj = SourceWriter.Int(j);
-        w.Line($"// Pivot {jj}: positive and finite, or A is not positive definite (NaN fails too).");
+        bool last = j == n - 1;
+        w.Line($"// Pivot {jj}: positive and finite (one compare of its bits), or A is not positive definite.");
         w.Line($"var p{jj} = {v.Broadcast(C(j, blocks.Of(j)), blocks.Lane(j))};");
         w.Line($"{s.Keyword} d{jj} = p{jj}.ToScalar();");
-        w.Open($"if (!(d{jj} > {s.Zero} && d{jj} < {s.Keyword}.PositiveInfinity))");
+        w.Open($"if ({s.NotPositiveFinite($"d{jj}")})");
         w.Line($"return SolveResult.Failed({jj});");
         w.Close();
-        w.Line($"var v{jj} = {v.Type}.One / p{jj};");
-        w.Line($"{s.Keyword} i{jj} = v{jj}.ToScalar();");
+        if (!last || nrhs || inPlace)
+        {
+            w.Line($"var v{jj} = {v.Type}.One / p{jj};");
+        }
+
+        if (!last || nrhs)
+        {
+            w.Line($"{s.Keyword} i{jj} = v{jj}.ToScalar();");
+        }
+
         if (inPlace)
         {
             w.Line($"var r{jj} = {v.Sqrt($"p{jj}")} * v{jj};");
         }
 
-        if (j == n - 1)
+        if (last)
         {
             if (!nrhs)
             {
@@ -125,21 +134,34 @@ internal static class VectorKernelEmitter
             return;
         }
 
+        // The block holding the next pivot divides: on the critical path one division is shorter
+        // than the reciprocal and then a multiplication. The blocks below multiply by v meanwhile.
         int first = blocks.Of(j + 1);
-        for (int b = first; b < blocks.Count; b++)
+        w.Line($"var {M(j, first)} = {C(j, first)} / p{jj};");
+        for (int b = first + 1; b < blocks.Count; b++)
         {
             w.Line($"var {M(j, b)} = {C(j, b)} * v{jj};");
         }
 
-        // The next pivot's column first: it is the critical path.
-        for (int k = j + 1; k < n; k++)
+        // The next pivot's column first, from s(j + 1, j) already in a register; the later columns
+        // subtract L(k, j)·c(j), so that their multipliers are at hand for the back substitution.
+        int next = j + 1;
+        string q = $"q{SourceWriter.Int(next)}_{jj}";
+        w.Line($"var {q} = {v.Broadcast(C(j, blocks.Of(next)), blocks.Lane(next))};");
+        for (int b = blocks.Of(next); b < blocks.Count; b++)
         {
-            string q = $"q{SourceWriter.Int(k)}_{jj}";
-            w.Line($"var {q} = {v.Broadcast(C(j, blocks.Of(k)), blocks.Lane(k))};");
-            w.Line($"{s.Keyword} {S(k, j)} = {q}.ToScalar();");
+            w.Line($"{C(next, b)} = {VectorShape.MultiplySubtract(q, M(j, b), C(next, b))};");
+        }
+
+        w.Line($"{s.Keyword} {W(next, j)} = {M(j, blocks.Of(next))}.GetElement({SourceWriter.Int(blocks.Lane(next))});");
+        for (int k = j + 2; k < n; k++)
+        {
+            string g = $"g{SourceWriter.Int(k)}_{jj}";
+            w.Line($"var {g} = {v.Broadcast(M(j, blocks.Of(k)), blocks.Lane(k))};");
+            w.Line($"{s.Keyword} {W(k, j)} = {g}.ToScalar();");
             for (int b = blocks.Of(k); b < blocks.Count; b++)
             {
-                w.Line($"{C(k, b)} = {VectorShape.MultiplySubtract(q, M(j, b), C(k, b))};");
+                w.Line($"{C(k, b)} = {VectorShape.MultiplySubtract(g, C(j, b), C(k, b))};");
             }
         }
 
@@ -155,20 +177,25 @@ internal static class VectorKernelEmitter
         }
     }
 
-    /// <summary>D·Lᵀ·x = y with Lᵀ(i, k)·d(i) = s(k, i): x(i) = (y(i) − Σ s(k, i)·x(k))·i(i), newest term last.</summary>
+    /// <summary>
+    /// Lᵀ·x = D⁻¹·y: x(i) = y(i)·i(i) − Σ w(k, i)·x(k), the newest x last, so each x waits on the one
+    /// below it by one fused multiply-add; the last divides, as its reciprocal would be on the path.
+    /// </summary>
     private static void EmitBackSubstitution(SourceWriter w, ScalarSyntax s, int n)
     {
         w.Line("// Back substitution, scalar: each x waits on the one below it by one fused multiply-add.");
-        for (int i = n - 1; i >= 0; i--)
+        string lastIndex = SourceWriter.Int(n - 1);
+        w.Line($"{s.Keyword} x{lastIndex} = y{lastIndex} / d{lastIndex};");
+        for (int i = n - 2; i >= 0; i--)
         {
             string ii = SourceWriter.Int(i);
-            string sum = "y" + ii;
+            string sum = $"y{ii} * i{ii}";
             for (int k = n - 1; k > i; k--)
             {
-                sum = $"{s.FusedMultiplyAdd}(-{S(k, i)}, x{SourceWriter.Int(k)}, {sum})";
+                sum = $"{s.FusedMultiplyAdd}(-{W(k, i)}, x{SourceWriter.Int(k)}, {sum})";
             }
 
-            w.Line($"{s.Keyword} x{ii} = {sum} * i{ii};");
+            w.Line($"{s.Keyword} x{ii} = {sum};");
         }
     }
 
@@ -215,24 +242,19 @@ internal static class VectorKernelEmitter
             w.Line($"var y{ii} = Vector256.LoadUnsafe(ref source, {Row(i)});");
             for (int k = 0; k < i; k++)
             {
-                w.Line($"y{ii} = {VectorShape.MultiplySubtract($"Vector256.Create({S(i, k)})", "w" + SourceWriter.Int(k), "y" + ii)};");
-            }
-
-            if (i < n - 1)
-            {
-                w.Line($"var w{ii} = y{ii} * i{ii};");
+                w.Line($"y{ii} = {VectorShape.MultiplySubtract($"Vector256.Create({W(i, k)})", "y" + SourceWriter.Int(k), "y" + ii)};");
             }
         }
 
         for (int i = n - 1; i >= 0; i--)
         {
             string ii = SourceWriter.Int(i);
+            w.Line($"y{ii} *= i{ii};");
             for (int k = n - 1; k > i; k--)
             {
-                w.Line($"y{ii} = {VectorShape.MultiplySubtract($"Vector256.Create({S(k, i)})", "y" + SourceWriter.Int(k), "y" + ii)};");
+                w.Line($"y{ii} = {VectorShape.MultiplySubtract($"Vector256.Create({W(k, i)})", "y" + SourceWriter.Int(k), "y" + ii)};");
             }
 
-            w.Line($"y{ii} *= i{ii};");
             w.Line($"y{ii}.StoreUnsafe(ref target, {Row(i)});");
         }
     }
@@ -270,6 +292,6 @@ internal static class VectorKernelEmitter
 
     private static string M(int column, int block) => "m" + SourceWriter.Int(column) + "_" + SourceWriter.Int(block);
 
-    /// <summary>s(k, j) = D(j)·L(k, j), the multiplier the elimination broadcast for row k.</summary>
-    private static string S(int row, int column) => "s" + SourceWriter.Int(row) + "_" + SourceWriter.Int(column);
+    /// <summary>w(k, j) = L(k, j), the unit lower factor's entry, which the elimination broadcast for row k.</summary>
+    private static string W(int row, int column) => "w" + SourceWriter.Int(row) + "_" + SourceWriter.Int(column);
 }

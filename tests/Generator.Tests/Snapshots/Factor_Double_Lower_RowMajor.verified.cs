@@ -82,9 +82,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor1(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -101,9 +101,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor2(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -112,9 +112,9 @@ namespace Specialized.Generated
             double r0 = 1.0 / l0_0;
             double l1_0 = Unsafe.Add(ref a, 2) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 3) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -133,9 +133,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor3(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -145,9 +145,9 @@ namespace Specialized.Generated
             double l1_0 = Unsafe.Add(ref a, 3) * r0;
             double l2_0 = Unsafe.Add(ref a, 6) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 4) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -156,9 +156,9 @@ namespace Specialized.Generated
             double r1 = 1.0 / l1_1;
             double l2_1 = (Unsafe.Add(ref a, 7) - l2_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 8) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
@@ -180,9 +180,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor4(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -193,9 +193,9 @@ namespace Specialized.Generated
             double l2_0 = Unsafe.Add(ref a, 8) * r0;
             double l3_0 = Unsafe.Add(ref a, 12) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 5) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -205,9 +205,9 @@ namespace Specialized.Generated
             double l2_1 = (Unsafe.Add(ref a, 9) - l2_0 * l1_0) * r1;
             double l3_1 = (Unsafe.Add(ref a, 13) - l3_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 10) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
@@ -216,9 +216,9 @@ namespace Specialized.Generated
             double r2 = 1.0 / l2_2;
             double l3_2 = (Unsafe.Add(ref a, 14) - l3_0 * l2_0 - l3_1 * l2_1) * r2;
 
-            // Column 3: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 3: the pivot must be positive and finite (one compare of its bits).
             double d3 = Unsafe.Add(ref a, 15) - l3_0 * l3_0 - l3_1 * l3_1 - l3_2 * l3_2;
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
@@ -244,9 +244,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor5(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -258,9 +258,9 @@ namespace Specialized.Generated
             double l3_0 = Unsafe.Add(ref a, 15) * r0;
             double l4_0 = Unsafe.Add(ref a, 20) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 6) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -271,9 +271,9 @@ namespace Specialized.Generated
             double l3_1 = (Unsafe.Add(ref a, 16) - l3_0 * l1_0) * r1;
             double l4_1 = (Unsafe.Add(ref a, 21) - l4_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 12) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
@@ -283,9 +283,9 @@ namespace Specialized.Generated
             double l3_2 = (Unsafe.Add(ref a, 17) - l3_0 * l2_0 - l3_1 * l2_1) * r2;
             double l4_2 = (Unsafe.Add(ref a, 22) - l4_0 * l2_0 - l4_1 * l2_1) * r2;
 
-            // Column 3: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 3: the pivot must be positive and finite (one compare of its bits).
             double d3 = Unsafe.Add(ref a, 18) - l3_0 * l3_0 - l3_1 * l3_1 - l3_2 * l3_2;
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
@@ -294,9 +294,9 @@ namespace Specialized.Generated
             double r3 = 1.0 / l3_3;
             double l4_3 = (Unsafe.Add(ref a, 23) - l4_0 * l3_0 - l4_1 * l3_1 - l4_2 * l3_2) * r3;
 
-            // Column 4: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 4: the pivot must be positive and finite (one compare of its bits).
             double d4 = Unsafe.Add(ref a, 24) - l4_0 * l4_0 - l4_1 * l4_1 - l4_2 * l4_2 - l4_3 * l4_3;
-            if (!(d4 > 0.0 && d4 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d4) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(4);
             }
@@ -327,9 +327,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor6(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -342,9 +342,9 @@ namespace Specialized.Generated
             double l4_0 = Unsafe.Add(ref a, 24) * r0;
             double l5_0 = Unsafe.Add(ref a, 30) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 7) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -356,9 +356,9 @@ namespace Specialized.Generated
             double l4_1 = (Unsafe.Add(ref a, 25) - l4_0 * l1_0) * r1;
             double l5_1 = (Unsafe.Add(ref a, 31) - l5_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 14) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
@@ -369,9 +369,9 @@ namespace Specialized.Generated
             double l4_2 = (Unsafe.Add(ref a, 26) - l4_0 * l2_0 - l4_1 * l2_1) * r2;
             double l5_2 = (Unsafe.Add(ref a, 32) - l5_0 * l2_0 - l5_1 * l2_1) * r2;
 
-            // Column 3: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 3: the pivot must be positive and finite (one compare of its bits).
             double d3 = Unsafe.Add(ref a, 21) - l3_0 * l3_0 - l3_1 * l3_1 - l3_2 * l3_2;
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
@@ -381,9 +381,9 @@ namespace Specialized.Generated
             double l4_3 = (Unsafe.Add(ref a, 27) - l4_0 * l3_0 - l4_1 * l3_1 - l4_2 * l3_2) * r3;
             double l5_3 = (Unsafe.Add(ref a, 33) - l5_0 * l3_0 - l5_1 * l3_1 - l5_2 * l3_2) * r3;
 
-            // Column 4: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 4: the pivot must be positive and finite (one compare of its bits).
             double d4 = Unsafe.Add(ref a, 28) - l4_0 * l4_0 - l4_1 * l4_1 - l4_2 * l4_2 - l4_3 * l4_3;
-            if (!(d4 > 0.0 && d4 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d4) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(4);
             }
@@ -392,9 +392,9 @@ namespace Specialized.Generated
             double r4 = 1.0 / l4_4;
             double l5_4 = (Unsafe.Add(ref a, 34) - l5_0 * l4_0 - l5_1 * l4_1 - l5_2 * l4_2 - l5_3 * l4_3) * r4;
 
-            // Column 5: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 5: the pivot must be positive and finite (one compare of its bits).
             double d5 = Unsafe.Add(ref a, 35) - l5_0 * l5_0 - l5_1 * l5_1 - l5_2 * l5_2 - l5_3 * l5_3 - l5_4 * l5_4;
-            if (!(d5 > 0.0 && d5 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d5) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(5);
             }
@@ -431,9 +431,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor7(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -447,9 +447,9 @@ namespace Specialized.Generated
             double l5_0 = Unsafe.Add(ref a, 35) * r0;
             double l6_0 = Unsafe.Add(ref a, 42) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 8) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -462,9 +462,9 @@ namespace Specialized.Generated
             double l5_1 = (Unsafe.Add(ref a, 36) - l5_0 * l1_0) * r1;
             double l6_1 = (Unsafe.Add(ref a, 43) - l6_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 16) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
@@ -476,9 +476,9 @@ namespace Specialized.Generated
             double l5_2 = (Unsafe.Add(ref a, 37) - l5_0 * l2_0 - l5_1 * l2_1) * r2;
             double l6_2 = (Unsafe.Add(ref a, 44) - l6_0 * l2_0 - l6_1 * l2_1) * r2;
 
-            // Column 3: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 3: the pivot must be positive and finite (one compare of its bits).
             double d3 = Unsafe.Add(ref a, 24) - l3_0 * l3_0 - l3_1 * l3_1 - l3_2 * l3_2;
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
@@ -489,9 +489,9 @@ namespace Specialized.Generated
             double l5_3 = (Unsafe.Add(ref a, 38) - l5_0 * l3_0 - l5_1 * l3_1 - l5_2 * l3_2) * r3;
             double l6_3 = (Unsafe.Add(ref a, 45) - l6_0 * l3_0 - l6_1 * l3_1 - l6_2 * l3_2) * r3;
 
-            // Column 4: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 4: the pivot must be positive and finite (one compare of its bits).
             double d4 = Unsafe.Add(ref a, 32) - l4_0 * l4_0 - l4_1 * l4_1 - l4_2 * l4_2 - l4_3 * l4_3;
-            if (!(d4 > 0.0 && d4 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d4) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(4);
             }
@@ -501,9 +501,9 @@ namespace Specialized.Generated
             double l5_4 = (Unsafe.Add(ref a, 39) - l5_0 * l4_0 - l5_1 * l4_1 - l5_2 * l4_2 - l5_3 * l4_3) * r4;
             double l6_4 = (Unsafe.Add(ref a, 46) - l6_0 * l4_0 - l6_1 * l4_1 - l6_2 * l4_2 - l6_3 * l4_3) * r4;
 
-            // Column 5: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 5: the pivot must be positive and finite (one compare of its bits).
             double d5 = Unsafe.Add(ref a, 40) - l5_0 * l5_0 - l5_1 * l5_1 - l5_2 * l5_2 - l5_3 * l5_3 - l5_4 * l5_4;
-            if (!(d5 > 0.0 && d5 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d5) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(5);
             }
@@ -512,9 +512,9 @@ namespace Specialized.Generated
             double r5 = 1.0 / l5_5;
             double l6_5 = (Unsafe.Add(ref a, 47) - l6_0 * l5_0 - l6_1 * l5_1 - l6_2 * l5_2 - l6_3 * l5_3 - l6_4 * l5_4) * r5;
 
-            // Column 6: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 6: the pivot must be positive and finite (one compare of its bits).
             double d6 = Unsafe.Add(ref a, 48) - l6_0 * l6_0 - l6_1 * l6_1 - l6_2 * l6_2 - l6_3 * l6_3 - l6_4 * l6_4 - l6_5 * l6_5;
-            if (!(d6 > 0.0 && d6 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d6) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(6);
             }
@@ -558,9 +558,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Factor8(ref double a)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -575,9 +575,9 @@ namespace Specialized.Generated
             double l6_0 = Unsafe.Add(ref a, 48) * r0;
             double l7_0 = Unsafe.Add(ref a, 56) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 9) - l1_0 * l1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -591,9 +591,9 @@ namespace Specialized.Generated
             double l6_1 = (Unsafe.Add(ref a, 49) - l6_0 * l1_0) * r1;
             double l7_1 = (Unsafe.Add(ref a, 57) - l7_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 18) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
@@ -606,9 +606,9 @@ namespace Specialized.Generated
             double l6_2 = (Unsafe.Add(ref a, 50) - l6_0 * l2_0 - l6_1 * l2_1) * r2;
             double l7_2 = (Unsafe.Add(ref a, 58) - l7_0 * l2_0 - l7_1 * l2_1) * r2;
 
-            // Column 3: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 3: the pivot must be positive and finite (one compare of its bits).
             double d3 = Unsafe.Add(ref a, 27) - l3_0 * l3_0 - l3_1 * l3_1 - l3_2 * l3_2;
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
@@ -620,9 +620,9 @@ namespace Specialized.Generated
             double l6_3 = (Unsafe.Add(ref a, 51) - l6_0 * l3_0 - l6_1 * l3_1 - l6_2 * l3_2) * r3;
             double l7_3 = (Unsafe.Add(ref a, 59) - l7_0 * l3_0 - l7_1 * l3_1 - l7_2 * l3_2) * r3;
 
-            // Column 4: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 4: the pivot must be positive and finite (one compare of its bits).
             double d4 = Unsafe.Add(ref a, 36) - l4_0 * l4_0 - l4_1 * l4_1 - l4_2 * l4_2 - l4_3 * l4_3;
-            if (!(d4 > 0.0 && d4 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d4) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(4);
             }
@@ -633,9 +633,9 @@ namespace Specialized.Generated
             double l6_4 = (Unsafe.Add(ref a, 52) - l6_0 * l4_0 - l6_1 * l4_1 - l6_2 * l4_2 - l6_3 * l4_3) * r4;
             double l7_4 = (Unsafe.Add(ref a, 60) - l7_0 * l4_0 - l7_1 * l4_1 - l7_2 * l4_2 - l7_3 * l4_3) * r4;
 
-            // Column 5: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 5: the pivot must be positive and finite (one compare of its bits).
             double d5 = Unsafe.Add(ref a, 45) - l5_0 * l5_0 - l5_1 * l5_1 - l5_2 * l5_2 - l5_3 * l5_3 - l5_4 * l5_4;
-            if (!(d5 > 0.0 && d5 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d5) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(5);
             }
@@ -645,9 +645,9 @@ namespace Specialized.Generated
             double l6_5 = (Unsafe.Add(ref a, 53) - l6_0 * l5_0 - l6_1 * l5_1 - l6_2 * l5_2 - l6_3 * l5_3 - l6_4 * l5_4) * r5;
             double l7_5 = (Unsafe.Add(ref a, 61) - l7_0 * l5_0 - l7_1 * l5_1 - l7_2 * l5_2 - l7_3 * l5_3 - l7_4 * l5_4) * r5;
 
-            // Column 6: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 6: the pivot must be positive and finite (one compare of its bits).
             double d6 = Unsafe.Add(ref a, 54) - l6_0 * l6_0 - l6_1 * l6_1 - l6_2 * l6_2 - l6_3 * l6_3 - l6_4 * l6_4 - l6_5 * l6_5;
-            if (!(d6 > 0.0 && d6 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d6) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(6);
             }
@@ -656,9 +656,9 @@ namespace Specialized.Generated
             double r6 = 1.0 / l6_6;
             double l7_6 = (Unsafe.Add(ref a, 62) - l7_0 * l6_0 - l7_1 * l6_1 - l7_2 * l6_2 - l7_3 * l6_3 - l7_4 * l6_4 - l7_5 * l6_5) * r6;
 
-            // Column 7: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 7: the pivot must be positive and finite (one compare of its bits).
             double d7 = Unsafe.Add(ref a, 63) - l7_0 * l7_0 - l7_1 * l7_1 - l7_2 * l7_2 - l7_3 * l7_3 - l7_4 * l7_4 - l7_5 * l7_5 - l7_6 * l7_6;
-            if (!(d7 > 0.0 && d7 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d7) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(7);
             }

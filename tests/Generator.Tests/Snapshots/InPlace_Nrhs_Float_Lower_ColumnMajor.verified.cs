@@ -78,9 +78,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref float a, ref float b, int nrhs)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
@@ -111,19 +111,19 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref float a, ref float b, int nrhs)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
             float r0 = 1.0f / d0;
             float s1_0 = Unsafe.Add(ref a, 1);
-            float w1_0 = s1_0 * r0;
+            float w1_0 = s1_0 / d0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             float d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }

@@ -75,9 +75,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Invert1(ref float a, ref float inverse)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
@@ -94,9 +94,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Invert2(ref float a, ref float inverse)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
@@ -104,9 +104,9 @@ namespace Specialized.Generated
             float r0 = 1.0f / global::System.MathF.Sqrt(d0);
             float l1_0 = Unsafe.Add(ref a, 1) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             float d1 = Unsafe.Add(ref a, 3) - l1_0 * l1_0;
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }
@@ -128,9 +128,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static SolveResult Invert3(ref float a, ref float inverse)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
@@ -139,9 +139,9 @@ namespace Specialized.Generated
             float l1_0 = Unsafe.Add(ref a, 1) * r0;
             float l2_0 = Unsafe.Add(ref a, 2) * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             float d1 = Unsafe.Add(ref a, 4) - l1_0 * l1_0;
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }
@@ -149,9 +149,9 @@ namespace Specialized.Generated
             float r1 = 1.0f / global::System.MathF.Sqrt(d1);
             float l2_1 = (Unsafe.Add(ref a, 5) - l2_0 * l1_0) * r1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             float d2 = Unsafe.Add(ref a, 8) - l2_0 * l2_0 - l2_1 * l2_1;
-            if (!(d2 > 0.0f && d2 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d2) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(2);
             }

@@ -81,19 +81,18 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
-            double r0 = 1.0 / d0;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x0 = y0 * r0;
+            double x0 = y0 / d0;
 
             x = x0;
 
@@ -104,30 +103,29 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             double r0 = 1.0 / d0;
             double s1_0 = Unsafe.Add(ref a, 2);
-            double w1_0 = s1_0 * r0;
+            double w1_0 = s1_0 / d0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
-            double r1 = 1.0 / d1;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
             double y1 = Unsafe.Add(ref b, 1) - w1_0 * y0;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x1 = y1 * r1;
+            double x1 = y1 / d1;
             double x0 = y0 * r0 - w1_0 * x1;
 
             x = x0;
@@ -140,35 +138,34 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             double r0 = 1.0 / d0;
             double s1_0 = Unsafe.Add(ref a, 3);
-            double w1_0 = s1_0 * r0;
+            double w1_0 = s1_0 / d0;
             double s2_0 = Unsafe.Add(ref a, 6);
             double w2_0 = s2_0 * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 4) - s1_0 * w1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
             double r1 = 1.0 / d1;
             double s2_1 = Unsafe.Add(ref a, 7) - s2_0 * w1_0;
-            double w2_1 = s2_1 * r1;
+            double w2_1 = s2_1 / d1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 8) - s2_0 * w2_0 - s2_1 * w2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
-            double r2 = 1.0 / d2;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
@@ -176,7 +173,7 @@ namespace Specialized.Generated
             double y2 = Unsafe.Add(ref b, 2) - w2_0 * y0 - w2_1 * y1;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x2 = y2 * r2;
+            double x2 = y2 / d2;
             double x1 = y1 * r1 - w2_1 * x2;
             double x0 = y0 * r0 - w1_0 * x1 - w2_0 * x2;
 

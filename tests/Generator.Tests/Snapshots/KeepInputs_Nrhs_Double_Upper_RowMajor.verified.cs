@@ -86,9 +86,9 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x, int nrhs)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
@@ -116,19 +116,19 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x, int nrhs)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             double r0 = 1.0 / d0;
             double s1_0 = Unsafe.Add(ref a, 1);
-            double w1_0 = s1_0 * r0;
+            double w1_0 = s1_0 / d0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
@@ -159,31 +159,31 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x, int nrhs)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             double r0 = 1.0 / d0;
             double s1_0 = Unsafe.Add(ref a, 1);
-            double w1_0 = s1_0 * r0;
+            double w1_0 = s1_0 / d0;
             double s2_0 = Unsafe.Add(ref a, 2);
             double w2_0 = s2_0 * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 4) - s1_0 * w1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
             double r1 = 1.0 / d1;
             double s2_1 = Unsafe.Add(ref a, 5) - s2_0 * w1_0;
-            double w2_1 = s2_1 * r1;
+            double w2_1 = s2_1 / d1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 8) - s2_0 * w2_0 - s2_1 * w2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }

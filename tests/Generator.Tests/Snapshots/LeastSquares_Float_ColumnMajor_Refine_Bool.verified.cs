@@ -366,19 +366,18 @@ namespace Specialized.Generated
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve1(ref float a, ref float b, ref float x)
             {
-                // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+                // Column 0: the pivot must be positive and finite (one compare of its bits).
                 float d0 = a;
-                if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+                if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
                 {
                     return SolveResult.Failed(0);
                 }
-                float r0 = 1.0f / d0;
 
                 // Forward substitution: L·y = b, L unit lower.
                 float y0 = b;
 
                 // Back substitution: Lᵀ·x = D⁻¹·y.
-                float x0 = y0 * r0;
+                float x0 = y0 / d0;
 
                 x = x0;
 
@@ -389,30 +388,29 @@ namespace Specialized.Generated
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve2(ref float a, ref float b, ref float x)
             {
-                // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+                // Column 0: the pivot must be positive and finite (one compare of its bits).
                 float d0 = a;
-                if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+                if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
                 {
                     return SolveResult.Failed(0);
                 }
                 float r0 = 1.0f / d0;
                 float s1_0 = Unsafe.Add(ref a, 2);
-                float w1_0 = s1_0 * r0;
+                float w1_0 = s1_0 / d0;
 
-                // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+                // Column 1: the pivot must be positive and finite (one compare of its bits).
                 float d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
-                if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+                if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
                 {
                     return SolveResult.Failed(1);
                 }
-                float r1 = 1.0f / d1;
 
                 // Forward substitution: L·y = b, L unit lower.
                 float y0 = b;
                 float y1 = Unsafe.Add(ref b, 1) - w1_0 * y0;
 
                 // Back substitution: Lᵀ·x = D⁻¹·y.
-                float x1 = y1 * r1;
+                float x1 = y1 / d1;
                 float x0 = y0 * r0 - w1_0 * x1;
 
                 x = x0;
@@ -425,35 +423,34 @@ namespace Specialized.Generated
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public static SolveResult Solve3(ref float a, ref float b, ref float x)
             {
-                // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+                // Column 0: the pivot must be positive and finite (one compare of its bits).
                 float d0 = a;
-                if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+                if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
                 {
                     return SolveResult.Failed(0);
                 }
                 float r0 = 1.0f / d0;
                 float s1_0 = Unsafe.Add(ref a, 3);
-                float w1_0 = s1_0 * r0;
+                float w1_0 = s1_0 / d0;
                 float s2_0 = Unsafe.Add(ref a, 6);
                 float w2_0 = s2_0 * r0;
 
-                // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+                // Column 1: the pivot must be positive and finite (one compare of its bits).
                 float d1 = Unsafe.Add(ref a, 4) - s1_0 * w1_0;
-                if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+                if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
                 {
                     return SolveResult.Failed(1);
                 }
                 float r1 = 1.0f / d1;
                 float s2_1 = Unsafe.Add(ref a, 7) - s2_0 * w1_0;
-                float w2_1 = s2_1 * r1;
+                float w2_1 = s2_1 / d1;
 
-                // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+                // Column 2: the pivot must be positive and finite (one compare of its bits).
                 float d2 = Unsafe.Add(ref a, 8) - s2_0 * w2_0 - s2_1 * w2_1;
-                if (!(d2 > 0.0f && d2 < float.PositiveInfinity))
+                if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d2) - 1U) >= 0x7F7FFFFFU)
                 {
                     return SolveResult.Failed(2);
                 }
-                float r2 = 1.0f / d2;
 
                 // Forward substitution: L·y = b, L unit lower.
                 float y0 = b;
@@ -461,7 +458,7 @@ namespace Specialized.Generated
                 float y2 = Unsafe.Add(ref b, 2) - w2_0 * y0 - w2_1 * y1;
 
                 // Back substitution: Lᵀ·x = D⁻¹·y.
-                float x2 = y2 * r2;
+                float x2 = y2 / d2;
                 float x1 = y1 * r1 - w2_1 * x2;
                 float x0 = y0 * r0 - w1_0 * x1 - w2_0 * x2;
 

@@ -77,19 +77,18 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
-            double r0 = 1.0 / d0;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x0 = y0 * r0;
+            double x0 = y0 / d0;
 
             x = x0;
 

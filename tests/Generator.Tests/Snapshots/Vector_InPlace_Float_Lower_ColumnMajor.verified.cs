@@ -84,19 +84,18 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref float a, ref float b)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
-            float r0 = 1.0f / d0;
 
             // Forward substitution: L·y = b, L unit lower.
             float y0 = b;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            float x0 = y0 * r0;
+            float x0 = y0 / d0;
 
             b = x0;
 
@@ -111,30 +110,29 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref float a, ref float b)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
             float r0 = 1.0f / d0;
             float s1_0 = Unsafe.Add(ref a, 1);
-            float w1_0 = s1_0 * r0;
+            float w1_0 = s1_0 / d0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             float d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }
-            float r1 = 1.0f / d1;
 
             // Forward substitution: L·y = b, L unit lower.
             float y0 = b;
             float y1 = Unsafe.Add(ref b, 1) - w1_0 * y0;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            float x1 = y1 * r1;
+            float x1 = y1 / d1;
             float x0 = y0 * r0 - w1_0 * x1;
 
             b = x0;
@@ -154,35 +152,34 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve3(ref float a, ref float b)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             float d0 = a;
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
             float r0 = 1.0f / d0;
             float s1_0 = Unsafe.Add(ref a, 1);
-            float w1_0 = s1_0 * r0;
+            float w1_0 = s1_0 / d0;
             float s2_0 = Unsafe.Add(ref a, 2);
             float w2_0 = s2_0 * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             float d1 = Unsafe.Add(ref a, 4) - s1_0 * w1_0;
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }
             float r1 = 1.0f / d1;
             float s2_1 = Unsafe.Add(ref a, 5) - s2_0 * w1_0;
-            float w2_1 = s2_1 * r1;
+            float w2_1 = s2_1 / d1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             float d2 = Unsafe.Add(ref a, 8) - s2_0 * w2_0 - s2_1 * w2_1;
-            if (!(d2 > 0.0f && d2 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d2) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(2);
             }
-            float r2 = 1.0f / d2;
 
             // Forward substitution: L·y = b, L unit lower.
             float y0 = b;
@@ -190,7 +187,7 @@ namespace Specialized.Generated
             float y2 = Unsafe.Add(ref b, 2) - w2_0 * y0 - w2_1 * y1;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            float x2 = y2 * r2;
+            float x2 = y2 / d2;
             float x1 = y1 * r1 - w2_1 * x2;
             float x0 = y0 * r0 - w1_0 * x1 - w2_0 * x2;
 
@@ -223,86 +220,85 @@ namespace Specialized.Generated
             var c3_0 = Vector128.Create(Unsafe.Add(ref a, 3), 0.0f, 0.0f, Unsafe.Add(ref a, 15));
             var z0 = Vector128.LoadUnsafe(ref b, 0);
 
-            // Pivot 0: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 0: positive and finite (one compare of its bits), or A is not positive definite.
             var p0 = Avx.Permute(c0_0, 0);
             float d0 = p0.ToScalar();
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
             var v0 = Vector128<float>.One / p0;
             float i0 = v0.ToScalar();
             var r0 = Sse.Sqrt(p0) * v0;
-            var m0_0 = c0_0 * v0;
+            var m0_0 = c0_0 / p0;
             var q1_0 = Avx.Permute(c0_0, 85);
-            float s1_0 = q1_0.ToScalar();
             c1_0 = Fma.MultiplyAddNegated(q1_0, m0_0, c1_0);
-            var q2_0 = Avx.Permute(c0_0, 170);
-            float s2_0 = q2_0.ToScalar();
-            c2_0 = Fma.MultiplyAddNegated(q2_0, m0_0, c2_0);
-            var q3_0 = Avx.Permute(c0_0, 255);
-            float s3_0 = q3_0.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_0, m0_0, c3_0);
+            float w1_0 = m0_0.GetElement(1);
+            var g2_0 = Avx.Permute(m0_0, 170);
+            float w2_0 = g2_0.ToScalar();
+            c2_0 = Fma.MultiplyAddNegated(g2_0, c0_0, c2_0);
+            var g3_0 = Avx.Permute(m0_0, 255);
+            float w3_0 = g3_0.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_0, c0_0, c3_0);
             var u0 = Avx.Permute(z0, 0);
             float y0 = u0.ToScalar();
             z0 = Fma.MultiplyAddNegated(u0, m0_0, z0);
 
-            // Pivot 1: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 1: positive and finite (one compare of its bits), or A is not positive definite.
             var p1 = Avx.Permute(c1_0, 85);
             float d1 = p1.ToScalar();
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }
             var v1 = Vector128<float>.One / p1;
             float i1 = v1.ToScalar();
             var r1 = Sse.Sqrt(p1) * v1;
-            var m1_0 = c1_0 * v1;
+            var m1_0 = c1_0 / p1;
             var q2_1 = Avx.Permute(c1_0, 170);
-            float s2_1 = q2_1.ToScalar();
             c2_0 = Fma.MultiplyAddNegated(q2_1, m1_0, c2_0);
-            var q3_1 = Avx.Permute(c1_0, 255);
-            float s3_1 = q3_1.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_1, m1_0, c3_0);
+            float w2_1 = m1_0.GetElement(2);
+            var g3_1 = Avx.Permute(m1_0, 255);
+            float w3_1 = g3_1.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_1, c1_0, c3_0);
             var u1 = Avx.Permute(z0, 85);
             float y1 = u1.ToScalar();
             z0 = Fma.MultiplyAddNegated(u1, m1_0, z0);
 
-            // Pivot 2: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 2: positive and finite (one compare of its bits), or A is not positive definite.
             var p2 = Avx.Permute(c2_0, 170);
             float d2 = p2.ToScalar();
-            if (!(d2 > 0.0f && d2 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d2) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(2);
             }
             var v2 = Vector128<float>.One / p2;
             float i2 = v2.ToScalar();
             var r2 = Sse.Sqrt(p2) * v2;
-            var m2_0 = c2_0 * v2;
+            var m2_0 = c2_0 / p2;
             var q3_2 = Avx.Permute(c2_0, 255);
-            float s3_2 = q3_2.ToScalar();
             c3_0 = Fma.MultiplyAddNegated(q3_2, m2_0, c3_0);
+            float w3_2 = m2_0.GetElement(3);
             var u2 = Avx.Permute(z0, 170);
             float y2 = u2.ToScalar();
             z0 = Fma.MultiplyAddNegated(u2, m2_0, z0);
 
-            // Pivot 3: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 3: positive and finite (one compare of its bits), or A is not positive definite.
             var p3 = Avx.Permute(c3_0, 255);
             float d3 = p3.ToScalar();
-            if (!(d3 > 0.0f && d3 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d3) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(3);
             }
             var v3 = Vector128<float>.One / p3;
-            float i3 = v3.ToScalar();
             var r3 = Sse.Sqrt(p3) * v3;
             float y3 = z0.GetElement(3);
 
             // Back substitution, scalar: each x waits on the one below it by one fused multiply-add.
-            float x3 = y3 * i3;
-            float x2 = global::System.MathF.FusedMultiplyAdd(-s3_2, x3, y2) * i2;
-            float x1 = global::System.MathF.FusedMultiplyAdd(-s2_1, x2, global::System.MathF.FusedMultiplyAdd(-s3_1, x3, y1)) * i1;
-            float x0 = global::System.MathF.FusedMultiplyAdd(-s1_0, x1, global::System.MathF.FusedMultiplyAdd(-s2_0, x2, global::System.MathF.FusedMultiplyAdd(-s3_0, x3, y0))) * i0;
+            float x3 = y3 / d3;
+            float x2 = global::System.MathF.FusedMultiplyAdd(-w3_2, x3, y2 * i2);
+            float x1 = global::System.MathF.FusedMultiplyAdd(-w2_1, x2, global::System.MathF.FusedMultiplyAdd(-w3_1, x3, y1 * i1));
+            float x0 = global::System.MathF.FusedMultiplyAdd(-w1_0, x1, global::System.MathF.FusedMultiplyAdd(-w2_0, x2, global::System.MathF.FusedMultiplyAdd(-w3_0, x3, y0 * i0)));
             b = x0;
             Unsafe.Add(ref b, 1) = x1;
             Unsafe.Add(ref b, 2) = x2;
@@ -341,126 +337,125 @@ namespace Specialized.Generated
             var z0 = Vector128.LoadUnsafe(ref b, 0);
             var z1 = Vector128.LoadUnsafe(ref b, 1);
 
-            // Pivot 0: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 0: positive and finite (one compare of its bits), or A is not positive definite.
             var p0 = Avx.Permute(c0_0, 0);
             float d0 = p0.ToScalar();
-            if (!(d0 > 0.0f && d0 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d0) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(0);
             }
             var v0 = Vector128<float>.One / p0;
             float i0 = v0.ToScalar();
             var r0 = Sse.Sqrt(p0) * v0;
-            var m0_0 = c0_0 * v0;
+            var m0_0 = c0_0 / p0;
             var m0_1 = c0_1 * v0;
             var q1_0 = Avx.Permute(c0_0, 85);
-            float s1_0 = q1_0.ToScalar();
             c1_0 = Fma.MultiplyAddNegated(q1_0, m0_0, c1_0);
             c1_1 = Fma.MultiplyAddNegated(q1_0, m0_1, c1_1);
-            var q2_0 = Avx.Permute(c0_0, 170);
-            float s2_0 = q2_0.ToScalar();
-            c2_0 = Fma.MultiplyAddNegated(q2_0, m0_0, c2_0);
-            c2_1 = Fma.MultiplyAddNegated(q2_0, m0_1, c2_1);
-            var q3_0 = Avx.Permute(c0_0, 255);
-            float s3_0 = q3_0.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_0, m0_0, c3_0);
-            c3_1 = Fma.MultiplyAddNegated(q3_0, m0_1, c3_1);
-            var q4_0 = Avx.Permute(c0_1, 255);
-            float s4_0 = q4_0.ToScalar();
-            c4_1 = Fma.MultiplyAddNegated(q4_0, m0_1, c4_1);
+            float w1_0 = m0_0.GetElement(1);
+            var g2_0 = Avx.Permute(m0_0, 170);
+            float w2_0 = g2_0.ToScalar();
+            c2_0 = Fma.MultiplyAddNegated(g2_0, c0_0, c2_0);
+            c2_1 = Fma.MultiplyAddNegated(g2_0, c0_1, c2_1);
+            var g3_0 = Avx.Permute(m0_0, 255);
+            float w3_0 = g3_0.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_0, c0_0, c3_0);
+            c3_1 = Fma.MultiplyAddNegated(g3_0, c0_1, c3_1);
+            var g4_0 = Avx.Permute(m0_1, 255);
+            float w4_0 = g4_0.ToScalar();
+            c4_1 = Fma.MultiplyAddNegated(g4_0, c0_1, c4_1);
             var u0 = Avx.Permute(z0, 0);
             float y0 = u0.ToScalar();
             z0 = Fma.MultiplyAddNegated(u0, m0_0, z0);
             z1 = Fma.MultiplyAddNegated(u0, m0_1, z1);
 
-            // Pivot 1: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 1: positive and finite (one compare of its bits), or A is not positive definite.
             var p1 = Avx.Permute(c1_0, 85);
             float d1 = p1.ToScalar();
-            if (!(d1 > 0.0f && d1 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d1) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(1);
             }
             var v1 = Vector128<float>.One / p1;
             float i1 = v1.ToScalar();
             var r1 = Sse.Sqrt(p1) * v1;
-            var m1_0 = c1_0 * v1;
+            var m1_0 = c1_0 / p1;
             var m1_1 = c1_1 * v1;
             var q2_1 = Avx.Permute(c1_0, 170);
-            float s2_1 = q2_1.ToScalar();
             c2_0 = Fma.MultiplyAddNegated(q2_1, m1_0, c2_0);
             c2_1 = Fma.MultiplyAddNegated(q2_1, m1_1, c2_1);
-            var q3_1 = Avx.Permute(c1_0, 255);
-            float s3_1 = q3_1.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_1, m1_0, c3_0);
-            c3_1 = Fma.MultiplyAddNegated(q3_1, m1_1, c3_1);
-            var q4_1 = Avx.Permute(c1_1, 255);
-            float s4_1 = q4_1.ToScalar();
-            c4_1 = Fma.MultiplyAddNegated(q4_1, m1_1, c4_1);
+            float w2_1 = m1_0.GetElement(2);
+            var g3_1 = Avx.Permute(m1_0, 255);
+            float w3_1 = g3_1.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_1, c1_0, c3_0);
+            c3_1 = Fma.MultiplyAddNegated(g3_1, c1_1, c3_1);
+            var g4_1 = Avx.Permute(m1_1, 255);
+            float w4_1 = g4_1.ToScalar();
+            c4_1 = Fma.MultiplyAddNegated(g4_1, c1_1, c4_1);
             var u1 = Avx.Permute(z0, 85);
             float y1 = u1.ToScalar();
             z0 = Fma.MultiplyAddNegated(u1, m1_0, z0);
             z1 = Fma.MultiplyAddNegated(u1, m1_1, z1);
 
-            // Pivot 2: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 2: positive and finite (one compare of its bits), or A is not positive definite.
             var p2 = Avx.Permute(c2_0, 170);
             float d2 = p2.ToScalar();
-            if (!(d2 > 0.0f && d2 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d2) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(2);
             }
             var v2 = Vector128<float>.One / p2;
             float i2 = v2.ToScalar();
             var r2 = Sse.Sqrt(p2) * v2;
-            var m2_0 = c2_0 * v2;
+            var m2_0 = c2_0 / p2;
             var m2_1 = c2_1 * v2;
             var q3_2 = Avx.Permute(c2_0, 255);
-            float s3_2 = q3_2.ToScalar();
             c3_0 = Fma.MultiplyAddNegated(q3_2, m2_0, c3_0);
             c3_1 = Fma.MultiplyAddNegated(q3_2, m2_1, c3_1);
-            var q4_2 = Avx.Permute(c2_1, 255);
-            float s4_2 = q4_2.ToScalar();
-            c4_1 = Fma.MultiplyAddNegated(q4_2, m2_1, c4_1);
+            float w3_2 = m2_0.GetElement(3);
+            var g4_2 = Avx.Permute(m2_1, 255);
+            float w4_2 = g4_2.ToScalar();
+            c4_1 = Fma.MultiplyAddNegated(g4_2, c2_1, c4_1);
             var u2 = Avx.Permute(z0, 170);
             float y2 = u2.ToScalar();
             z0 = Fma.MultiplyAddNegated(u2, m2_0, z0);
             z1 = Fma.MultiplyAddNegated(u2, m2_1, z1);
 
-            // Pivot 3: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 3: positive and finite (one compare of its bits), or A is not positive definite.
             var p3 = Avx.Permute(c3_0, 255);
             float d3 = p3.ToScalar();
-            if (!(d3 > 0.0f && d3 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d3) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(3);
             }
             var v3 = Vector128<float>.One / p3;
             float i3 = v3.ToScalar();
             var r3 = Sse.Sqrt(p3) * v3;
-            var m3_1 = c3_1 * v3;
+            var m3_1 = c3_1 / p3;
             var q4_3 = Avx.Permute(c3_1, 255);
-            float s4_3 = q4_3.ToScalar();
             c4_1 = Fma.MultiplyAddNegated(q4_3, m3_1, c4_1);
+            float w4_3 = m3_1.GetElement(3);
             var u3 = Avx.Permute(z0, 255);
             float y3 = u3.ToScalar();
             z1 = Fma.MultiplyAddNegated(u3, m3_1, z1);
 
-            // Pivot 4: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 4: positive and finite (one compare of its bits), or A is not positive definite.
             var p4 = Avx.Permute(c4_1, 255);
             float d4 = p4.ToScalar();
-            if (!(d4 > 0.0f && d4 < float.PositiveInfinity))
+            if (unchecked((uint)global::System.BitConverter.SingleToInt32Bits(d4) - 1U) >= 0x7F7FFFFFU)
             {
                 return SolveResult.Failed(4);
             }
             var v4 = Vector128<float>.One / p4;
-            float i4 = v4.ToScalar();
             var r4 = Sse.Sqrt(p4) * v4;
             float y4 = z1.GetElement(3);
 
             // Back substitution, scalar: each x waits on the one below it by one fused multiply-add.
-            float x4 = y4 * i4;
-            float x3 = global::System.MathF.FusedMultiplyAdd(-s4_3, x4, y3) * i3;
-            float x2 = global::System.MathF.FusedMultiplyAdd(-s3_2, x3, global::System.MathF.FusedMultiplyAdd(-s4_2, x4, y2)) * i2;
-            float x1 = global::System.MathF.FusedMultiplyAdd(-s2_1, x2, global::System.MathF.FusedMultiplyAdd(-s3_1, x3, global::System.MathF.FusedMultiplyAdd(-s4_1, x4, y1))) * i1;
-            float x0 = global::System.MathF.FusedMultiplyAdd(-s1_0, x1, global::System.MathF.FusedMultiplyAdd(-s2_0, x2, global::System.MathF.FusedMultiplyAdd(-s3_0, x3, global::System.MathF.FusedMultiplyAdd(-s4_0, x4, y0)))) * i0;
+            float x4 = y4 / d4;
+            float x3 = global::System.MathF.FusedMultiplyAdd(-w4_3, x4, y3 * i3);
+            float x2 = global::System.MathF.FusedMultiplyAdd(-w3_2, x3, global::System.MathF.FusedMultiplyAdd(-w4_2, x4, y2 * i2));
+            float x1 = global::System.MathF.FusedMultiplyAdd(-w2_1, x2, global::System.MathF.FusedMultiplyAdd(-w3_1, x3, global::System.MathF.FusedMultiplyAdd(-w4_1, x4, y1 * i1)));
+            float x0 = global::System.MathF.FusedMultiplyAdd(-w1_0, x1, global::System.MathF.FusedMultiplyAdd(-w2_0, x2, global::System.MathF.FusedMultiplyAdd(-w3_0, x3, global::System.MathF.FusedMultiplyAdd(-w4_0, x4, y0 * i0))));
             b = x0;
             Unsafe.Add(ref b, 1) = x1;
             Unsafe.Add(ref b, 2) = x2;

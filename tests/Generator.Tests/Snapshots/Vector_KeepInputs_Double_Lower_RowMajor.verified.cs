@@ -90,19 +90,18 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve1(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
-            double r0 = 1.0 / d0;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x0 = y0 * r0;
+            double x0 = y0 / d0;
 
             x = x0;
 
@@ -113,30 +112,29 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve2(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             double r0 = 1.0 / d0;
             double s1_0 = Unsafe.Add(ref a, 2);
-            double w1_0 = s1_0 * r0;
+            double w1_0 = s1_0 / d0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 3) - s1_0 * w1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
-            double r1 = 1.0 / d1;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
             double y1 = Unsafe.Add(ref b, 1) - w1_0 * y0;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x1 = y1 * r1;
+            double x1 = y1 / d1;
             double x0 = y0 * r0 - w1_0 * x1;
 
             x = x0;
@@ -149,35 +147,34 @@ namespace Specialized.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static SolveResult Solve3(ref double a, ref double b, ref double x)
         {
-            // Column 0: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 0: the pivot must be positive and finite (one compare of its bits).
             double d0 = a;
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             double r0 = 1.0 / d0;
             double s1_0 = Unsafe.Add(ref a, 3);
-            double w1_0 = s1_0 * r0;
+            double w1_0 = s1_0 / d0;
             double s2_0 = Unsafe.Add(ref a, 6);
             double w2_0 = s2_0 * r0;
 
-            // Column 1: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 1: the pivot must be positive and finite (one compare of its bits).
             double d1 = Unsafe.Add(ref a, 4) - s1_0 * w1_0;
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
             double r1 = 1.0 / d1;
             double s2_1 = Unsafe.Add(ref a, 7) - s2_0 * w1_0;
-            double w2_1 = s2_1 * r1;
+            double w2_1 = s2_1 / d1;
 
-            // Column 2: the pivot must be positive and finite (NaN fails the comparison too).
+            // Column 2: the pivot must be positive and finite (one compare of its bits).
             double d2 = Unsafe.Add(ref a, 8) - s2_0 * w2_0 - s2_1 * w2_1;
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
-            double r2 = 1.0 / d2;
 
             // Forward substitution: L·y = b, L unit lower.
             double y0 = b;
@@ -185,7 +182,7 @@ namespace Specialized.Generated
             double y2 = Unsafe.Add(ref b, 2) - w2_0 * y0 - w2_1 * y1;
 
             // Back substitution: Lᵀ·x = D⁻¹·y.
-            double x2 = y2 * r2;
+            double x2 = y2 / d2;
             double x1 = y1 * r1 - w2_1 * x2;
             double x0 = y0 * r0 - w1_0 * x1 - w2_0 * x2;
 
@@ -207,82 +204,80 @@ namespace Specialized.Generated
             var c3_0 = Vector256.Create(0.0, 0.0, 0.0, Unsafe.Add(ref a, 15));
             var z0 = Vector256.LoadUnsafe(ref b, 0);
 
-            // Pivot 0: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 0: positive and finite (one compare of its bits), or A is not positive definite.
             var p0 = Avx2.Permute4x64(c0_0, 0);
             double d0 = p0.ToScalar();
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             var v0 = Vector256<double>.One / p0;
             double i0 = v0.ToScalar();
-            var m0_0 = c0_0 * v0;
+            var m0_0 = c0_0 / p0;
             var q1_0 = Avx2.Permute4x64(c0_0, 85);
-            double s1_0 = q1_0.ToScalar();
             c1_0 = Fma.MultiplyAddNegated(q1_0, m0_0, c1_0);
-            var q2_0 = Avx2.Permute4x64(c0_0, 170);
-            double s2_0 = q2_0.ToScalar();
-            c2_0 = Fma.MultiplyAddNegated(q2_0, m0_0, c2_0);
-            var q3_0 = Avx2.Permute4x64(c0_0, 255);
-            double s3_0 = q3_0.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_0, m0_0, c3_0);
+            double w1_0 = m0_0.GetElement(1);
+            var g2_0 = Avx2.Permute4x64(m0_0, 170);
+            double w2_0 = g2_0.ToScalar();
+            c2_0 = Fma.MultiplyAddNegated(g2_0, c0_0, c2_0);
+            var g3_0 = Avx2.Permute4x64(m0_0, 255);
+            double w3_0 = g3_0.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_0, c0_0, c3_0);
             var u0 = Avx2.Permute4x64(z0, 0);
             double y0 = u0.ToScalar();
             z0 = Fma.MultiplyAddNegated(u0, m0_0, z0);
 
-            // Pivot 1: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 1: positive and finite (one compare of its bits), or A is not positive definite.
             var p1 = Avx2.Permute4x64(c1_0, 85);
             double d1 = p1.ToScalar();
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
             var v1 = Vector256<double>.One / p1;
             double i1 = v1.ToScalar();
-            var m1_0 = c1_0 * v1;
+            var m1_0 = c1_0 / p1;
             var q2_1 = Avx2.Permute4x64(c1_0, 170);
-            double s2_1 = q2_1.ToScalar();
             c2_0 = Fma.MultiplyAddNegated(q2_1, m1_0, c2_0);
-            var q3_1 = Avx2.Permute4x64(c1_0, 255);
-            double s3_1 = q3_1.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_1, m1_0, c3_0);
+            double w2_1 = m1_0.GetElement(2);
+            var g3_1 = Avx2.Permute4x64(m1_0, 255);
+            double w3_1 = g3_1.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_1, c1_0, c3_0);
             var u1 = Avx2.Permute4x64(z0, 85);
             double y1 = u1.ToScalar();
             z0 = Fma.MultiplyAddNegated(u1, m1_0, z0);
 
-            // Pivot 2: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 2: positive and finite (one compare of its bits), or A is not positive definite.
             var p2 = Avx2.Permute4x64(c2_0, 170);
             double d2 = p2.ToScalar();
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
             var v2 = Vector256<double>.One / p2;
             double i2 = v2.ToScalar();
-            var m2_0 = c2_0 * v2;
+            var m2_0 = c2_0 / p2;
             var q3_2 = Avx2.Permute4x64(c2_0, 255);
-            double s3_2 = q3_2.ToScalar();
             c3_0 = Fma.MultiplyAddNegated(q3_2, m2_0, c3_0);
+            double w3_2 = m2_0.GetElement(3);
             var u2 = Avx2.Permute4x64(z0, 170);
             double y2 = u2.ToScalar();
             z0 = Fma.MultiplyAddNegated(u2, m2_0, z0);
 
-            // Pivot 3: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 3: positive and finite (one compare of its bits), or A is not positive definite.
             var p3 = Avx2.Permute4x64(c3_0, 255);
             double d3 = p3.ToScalar();
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
-            var v3 = Vector256<double>.One / p3;
-            double i3 = v3.ToScalar();
             double y3 = z0.GetElement(3);
 
             // Back substitution, scalar: each x waits on the one below it by one fused multiply-add.
-            double x3 = y3 * i3;
-            double x2 = global::System.Math.FusedMultiplyAdd(-s3_2, x3, y2) * i2;
-            double x1 = global::System.Math.FusedMultiplyAdd(-s2_1, x2, global::System.Math.FusedMultiplyAdd(-s3_1, x3, y1)) * i1;
-            double x0 = global::System.Math.FusedMultiplyAdd(-s1_0, x1, global::System.Math.FusedMultiplyAdd(-s2_0, x2, global::System.Math.FusedMultiplyAdd(-s3_0, x3, y0))) * i0;
+            double x3 = y3 / d3;
+            double x2 = global::System.Math.FusedMultiplyAdd(-w3_2, x3, y2 * i2);
+            double x1 = global::System.Math.FusedMultiplyAdd(-w2_1, x2, global::System.Math.FusedMultiplyAdd(-w3_1, x3, y1 * i1));
+            double x0 = global::System.Math.FusedMultiplyAdd(-w1_0, x1, global::System.Math.FusedMultiplyAdd(-w2_0, x2, global::System.Math.FusedMultiplyAdd(-w3_0, x3, y0 * i0)));
             x = x0;
             Unsafe.Add(ref x, 1) = x1;
             Unsafe.Add(ref x, 2) = x2;
@@ -308,121 +303,119 @@ namespace Specialized.Generated
             var z0 = Vector256.LoadUnsafe(ref b, 0);
             var z1 = Vector256.LoadUnsafe(ref b, 1);
 
-            // Pivot 0: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 0: positive and finite (one compare of its bits), or A is not positive definite.
             var p0 = Avx2.Permute4x64(c0_0, 0);
             double d0 = p0.ToScalar();
-            if (!(d0 > 0.0 && d0 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d0) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(0);
             }
             var v0 = Vector256<double>.One / p0;
             double i0 = v0.ToScalar();
-            var m0_0 = c0_0 * v0;
+            var m0_0 = c0_0 / p0;
             var m0_1 = c0_1 * v0;
             var q1_0 = Avx2.Permute4x64(c0_0, 85);
-            double s1_0 = q1_0.ToScalar();
             c1_0 = Fma.MultiplyAddNegated(q1_0, m0_0, c1_0);
             c1_1 = Fma.MultiplyAddNegated(q1_0, m0_1, c1_1);
-            var q2_0 = Avx2.Permute4x64(c0_0, 170);
-            double s2_0 = q2_0.ToScalar();
-            c2_0 = Fma.MultiplyAddNegated(q2_0, m0_0, c2_0);
-            c2_1 = Fma.MultiplyAddNegated(q2_0, m0_1, c2_1);
-            var q3_0 = Avx2.Permute4x64(c0_0, 255);
-            double s3_0 = q3_0.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_0, m0_0, c3_0);
-            c3_1 = Fma.MultiplyAddNegated(q3_0, m0_1, c3_1);
-            var q4_0 = Avx2.Permute4x64(c0_1, 255);
-            double s4_0 = q4_0.ToScalar();
-            c4_1 = Fma.MultiplyAddNegated(q4_0, m0_1, c4_1);
+            double w1_0 = m0_0.GetElement(1);
+            var g2_0 = Avx2.Permute4x64(m0_0, 170);
+            double w2_0 = g2_0.ToScalar();
+            c2_0 = Fma.MultiplyAddNegated(g2_0, c0_0, c2_0);
+            c2_1 = Fma.MultiplyAddNegated(g2_0, c0_1, c2_1);
+            var g3_0 = Avx2.Permute4x64(m0_0, 255);
+            double w3_0 = g3_0.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_0, c0_0, c3_0);
+            c3_1 = Fma.MultiplyAddNegated(g3_0, c0_1, c3_1);
+            var g4_0 = Avx2.Permute4x64(m0_1, 255);
+            double w4_0 = g4_0.ToScalar();
+            c4_1 = Fma.MultiplyAddNegated(g4_0, c0_1, c4_1);
             var u0 = Avx2.Permute4x64(z0, 0);
             double y0 = u0.ToScalar();
             z0 = Fma.MultiplyAddNegated(u0, m0_0, z0);
             z1 = Fma.MultiplyAddNegated(u0, m0_1, z1);
 
-            // Pivot 1: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 1: positive and finite (one compare of its bits), or A is not positive definite.
             var p1 = Avx2.Permute4x64(c1_0, 85);
             double d1 = p1.ToScalar();
-            if (!(d1 > 0.0 && d1 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d1) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(1);
             }
             var v1 = Vector256<double>.One / p1;
             double i1 = v1.ToScalar();
-            var m1_0 = c1_0 * v1;
+            var m1_0 = c1_0 / p1;
             var m1_1 = c1_1 * v1;
             var q2_1 = Avx2.Permute4x64(c1_0, 170);
-            double s2_1 = q2_1.ToScalar();
             c2_0 = Fma.MultiplyAddNegated(q2_1, m1_0, c2_0);
             c2_1 = Fma.MultiplyAddNegated(q2_1, m1_1, c2_1);
-            var q3_1 = Avx2.Permute4x64(c1_0, 255);
-            double s3_1 = q3_1.ToScalar();
-            c3_0 = Fma.MultiplyAddNegated(q3_1, m1_0, c3_0);
-            c3_1 = Fma.MultiplyAddNegated(q3_1, m1_1, c3_1);
-            var q4_1 = Avx2.Permute4x64(c1_1, 255);
-            double s4_1 = q4_1.ToScalar();
-            c4_1 = Fma.MultiplyAddNegated(q4_1, m1_1, c4_1);
+            double w2_1 = m1_0.GetElement(2);
+            var g3_1 = Avx2.Permute4x64(m1_0, 255);
+            double w3_1 = g3_1.ToScalar();
+            c3_0 = Fma.MultiplyAddNegated(g3_1, c1_0, c3_0);
+            c3_1 = Fma.MultiplyAddNegated(g3_1, c1_1, c3_1);
+            var g4_1 = Avx2.Permute4x64(m1_1, 255);
+            double w4_1 = g4_1.ToScalar();
+            c4_1 = Fma.MultiplyAddNegated(g4_1, c1_1, c4_1);
             var u1 = Avx2.Permute4x64(z0, 85);
             double y1 = u1.ToScalar();
             z0 = Fma.MultiplyAddNegated(u1, m1_0, z0);
             z1 = Fma.MultiplyAddNegated(u1, m1_1, z1);
 
-            // Pivot 2: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 2: positive and finite (one compare of its bits), or A is not positive definite.
             var p2 = Avx2.Permute4x64(c2_0, 170);
             double d2 = p2.ToScalar();
-            if (!(d2 > 0.0 && d2 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d2) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(2);
             }
             var v2 = Vector256<double>.One / p2;
             double i2 = v2.ToScalar();
-            var m2_0 = c2_0 * v2;
+            var m2_0 = c2_0 / p2;
             var m2_1 = c2_1 * v2;
             var q3_2 = Avx2.Permute4x64(c2_0, 255);
-            double s3_2 = q3_2.ToScalar();
             c3_0 = Fma.MultiplyAddNegated(q3_2, m2_0, c3_0);
             c3_1 = Fma.MultiplyAddNegated(q3_2, m2_1, c3_1);
-            var q4_2 = Avx2.Permute4x64(c2_1, 255);
-            double s4_2 = q4_2.ToScalar();
-            c4_1 = Fma.MultiplyAddNegated(q4_2, m2_1, c4_1);
+            double w3_2 = m2_0.GetElement(3);
+            var g4_2 = Avx2.Permute4x64(m2_1, 255);
+            double w4_2 = g4_2.ToScalar();
+            c4_1 = Fma.MultiplyAddNegated(g4_2, c2_1, c4_1);
             var u2 = Avx2.Permute4x64(z0, 170);
             double y2 = u2.ToScalar();
             z0 = Fma.MultiplyAddNegated(u2, m2_0, z0);
             z1 = Fma.MultiplyAddNegated(u2, m2_1, z1);
 
-            // Pivot 3: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 3: positive and finite (one compare of its bits), or A is not positive definite.
             var p3 = Avx2.Permute4x64(c3_0, 255);
             double d3 = p3.ToScalar();
-            if (!(d3 > 0.0 && d3 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d3) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(3);
             }
             var v3 = Vector256<double>.One / p3;
             double i3 = v3.ToScalar();
-            var m3_1 = c3_1 * v3;
+            var m3_1 = c3_1 / p3;
             var q4_3 = Avx2.Permute4x64(c3_1, 255);
-            double s4_3 = q4_3.ToScalar();
             c4_1 = Fma.MultiplyAddNegated(q4_3, m3_1, c4_1);
+            double w4_3 = m3_1.GetElement(3);
             var u3 = Avx2.Permute4x64(z0, 255);
             double y3 = u3.ToScalar();
             z1 = Fma.MultiplyAddNegated(u3, m3_1, z1);
 
-            // Pivot 4: positive and finite, or A is not positive definite (NaN fails too).
+            // Pivot 4: positive and finite (one compare of its bits), or A is not positive definite.
             var p4 = Avx2.Permute4x64(c4_1, 255);
             double d4 = p4.ToScalar();
-            if (!(d4 > 0.0 && d4 < double.PositiveInfinity))
+            if (unchecked((ulong)global::System.BitConverter.DoubleToInt64Bits(d4) - 1UL) >= 0x7FEFFFFFFFFFFFFFUL)
             {
                 return SolveResult.Failed(4);
             }
-            var v4 = Vector256<double>.One / p4;
-            double i4 = v4.ToScalar();
             double y4 = z1.GetElement(3);
 
             // Back substitution, scalar: each x waits on the one below it by one fused multiply-add.
-            double x4 = y4 * i4;
-            double x3 = global::System.Math.FusedMultiplyAdd(-s4_3, x4, y3) * i3;
-            double x2 = global::System.Math.FusedMultiplyAdd(-s3_2, x3, global::System.Math.FusedMultiplyAdd(-s4_2, x4, y2)) * i2;
-            double x1 = global::System.Math.FusedMultiplyAdd(-s2_1, x2, global::System.Math.FusedMultiplyAdd(-s3_1, x3, global::System.Math.FusedMultiplyAdd(-s4_1, x4, y1))) * i1;
-            double x0 = global::System.Math.FusedMultiplyAdd(-s1_0, x1, global::System.Math.FusedMultiplyAdd(-s2_0, x2, global::System.Math.FusedMultiplyAdd(-s3_0, x3, global::System.Math.FusedMultiplyAdd(-s4_0, x4, y0)))) * i0;
+            double x4 = y4 / d4;
+            double x3 = global::System.Math.FusedMultiplyAdd(-w4_3, x4, y3 * i3);
+            double x2 = global::System.Math.FusedMultiplyAdd(-w3_2, x3, global::System.Math.FusedMultiplyAdd(-w4_2, x4, y2 * i2));
+            double x1 = global::System.Math.FusedMultiplyAdd(-w2_1, x2, global::System.Math.FusedMultiplyAdd(-w3_1, x3, global::System.Math.FusedMultiplyAdd(-w4_1, x4, y1 * i1)));
+            double x0 = global::System.Math.FusedMultiplyAdd(-w1_0, x1, global::System.Math.FusedMultiplyAdd(-w2_0, x2, global::System.Math.FusedMultiplyAdd(-w3_0, x3, global::System.Math.FusedMultiplyAdd(-w4_0, x4, y0 * i0))));
             x = x0;
             Unsafe.Add(ref x, 1) = x1;
             Unsafe.Add(ref x, 2) = x2;
