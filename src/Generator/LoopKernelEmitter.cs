@@ -28,26 +28,44 @@ internal static class LoopKernelEmitter
         string x = inPlace ? "b" : "x";
 
         w.Line($"/// <summary>{SourceWriter.Int(v.Lanes)} ≤ n ≤ {SourceWriter.Int(maxN)}: A = L·D·Lᵀ on a column-major copy in {v.Factory} blocks, then L·y = b, D·Lᵀ·x = y.</summary>");
+        if (spec.AllowUnsafe)
+        {
+            // The kernel writes every element it reads, so zeroing the buffer first is waste: a loop of
+            // pushes that cost float n = 17 about 50 of its 510 ns. Without /unsafe the attribute is an error.
+            w.Line("[SkipLocalsInit]");
+        }
+
         w.Open($"private static SolveResult {MethodName}({KernelSyntax.Parameters(spec)}, int n)");
-        w.Line("// Column j of the lower triangle at j·ld, rows padded to whole vectors; the padding stays zero.");
+        int bytes = spec.Signature.Element == ElementType.Float ? 4 : 8;
+        int align = 32 / bytes;
+        int workSize = maxN * paddedMax;
+        w.Line("// Column j of the lower triangle at j·ld, rows padded to whole vectors, then the vectors m, z and x");
+        w.Line("// and the scalars 1/d and y. Every block the kernel reads is written first (zeros, then the stored");
+        w.Line("// rows), so no lane computes on stale stack contents. The buffers start on a 32-byte boundary, so no");
+        w.Line("// vector straddles two cache lines (such a load waits for the store before it instead of forwarding).");
         w.Line($"int ld = (n + {SourceWriter.Int(v.Lanes - 1)}) & ~{SourceWriter.Int(v.Lanes - 1)};");
-        w.Line($"Span<{t}> work = stackalloc {t}[{SourceWriter.Int(maxN * paddedMax)}];");
-        w.Line($"Span<{t}> scratch = stackalloc {t}[{SourceWriter.Int(3 * paddedMax + maxN)}];");
-        w.Line($"ref {t} c0 = ref MemoryMarshal.GetReference(work);");
-        w.Line($"ref {t} m = ref MemoryMarshal.GetReference(scratch);");
+        w.Line($"Span<{t}> buffer = stackalloc {t}[{SourceWriter.Int(workSize + 3 * paddedMax + 2 * maxN + align)}];");
+        w.Line($"ref {t} start = ref MemoryMarshal.GetReference(buffer);");
+        w.Line($"ref {t} c0 = ref Unsafe.Add(ref start, (int)((-Unsafe.ByteOffset(ref Unsafe.NullRef<{t}>(), ref start) & 31) / {SourceWriter.Int(bytes)}));");
+        w.Line($"ref {t} m = ref Unsafe.Add(ref c0, {SourceWriter.Int(workSize)});");
         w.Line($"ref {t} z = ref Unsafe.Add(ref m, {SourceWriter.Int(paddedMax)});");
         w.Line($"ref {t} solution = ref Unsafe.Add(ref z, {SourceWriter.Int(paddedMax)});");
         w.Line($"ref {t} inverse = ref Unsafe.Add(ref solution, {SourceWriter.Int(paddedMax)});");
+        w.Line($"ref {t} forward = ref Unsafe.Add(ref inverse, {SourceWriter.Int(maxN)});");
         w.Open("for (int j = 0; j < n; j++)");
+        w.Line($"ref {t} cj = ref Unsafe.Add(ref c0, j * ld);");
+        w.Line($"{v.Type}.Zero.StoreUnsafe(ref cj, (nuint)(j & ~{SourceWriter.Int(v.Lanes - 1)}));");
+        w.Line($"{v.Type}.Zero.StoreUnsafe(ref cj, (nuint)(ld - {lanes}));");
         w.Open("for (int i = j; i < n; i++)");
         string offset = spec.RowWise ? "i * n + j" : "j * n + i";
-        w.Line($"Unsafe.Add(ref c0, j * ld + i) = Unsafe.Add(ref a, {offset});");
+        w.Line($"Unsafe.Add(ref cj, i) = Unsafe.Add(ref a, {offset});");
         w.Close();
         w.Close();
         w.Line();
 
         if (!nrhs)
         {
+            w.Line($"{v.Type}.Zero.StoreUnsafe(ref z, (nuint)(ld - {lanes}));");
             w.Open("for (int i = 0; i < n; i++)");
             w.Line("Unsafe.Add(ref z, i) = Unsafe.Add(ref b, i);");
             w.Close();
@@ -59,11 +77,6 @@ internal static class LoopKernelEmitter
         w.Line($"{t} d = Unsafe.Add(ref cj, j);");
         w.Open($"if ({s.NotPositiveFinite("d")})");
         w.Line("return SolveResult.Failed(j);");
-        w.Close();
-        w.Line();
-        w.Line("// Lanes above the diagonal hold elimination leftovers; zero them so the back substitution's dot products can read whole blocks.");
-        w.Open($"for (int i = j & ~{SourceWriter.Int(v.Lanes - 1)}; i < j; i++)");
-        w.Line($"Unsafe.Add(ref cj, i) = {s.Zero};");
         w.Close();
         w.Line();
         w.Line($"{t} r = {s.One} / d;");
@@ -108,13 +121,13 @@ internal static class LoopKernelEmitter
         if (!nrhs)
         {
             w.Line();
-            w.Line("// Forward substitution rides along; row j itself keeps y(j) (its multiplier is about one).");
+            w.Line("// Forward substitution rides along; y(j) is kept aside, as the rows above j+1 in m's first block are leftovers.");
             w.Line($"{t} y = Unsafe.Add(ref z, j);");
+            w.Line("Unsafe.Add(ref forward, j) = y;");
             w.Line($"var u = {v.Factory}.Create(y);");
             w.Open($"for (int i = first; i < ld; i += {lanes})");
             w.Line($"{VectorShape.MultiplySubtract("u", $"{v.Factory}.LoadUnsafe(ref m, (nuint)i)", $"{v.Factory}.LoadUnsafe(ref z, (nuint)i)")}.StoreUnsafe(ref z, (nuint)i);");
             w.Close();
-            w.Line("Unsafe.Add(ref z, j) = y;");
         }
 
         w.Close();
@@ -159,22 +172,39 @@ internal static class LoopKernelEmitter
     }
 
     /// <summary>
-    /// Back substitution as one dot product per row: x(i) = (y(i) − c(i)·x)/d(i) over whole
-    /// blocks, since x is still zero at rows ≤ i and c(i) is zero above its diagonal.
+    /// Back substitution as one dot product per row: x(i) = (y(i) − c(i)·x)/d(i) over whole blocks.
+    /// The block of x being solved stays in a register and is stored whole once complete: a vector
+    /// load over a fresh scalar store cannot take its value from the store and waits for it to
+    /// retire (measured: float n = 17 spent a third of its time here). Lanes of c(i) at and above
+    /// the diagonal hold the pivot and leftovers and are masked off.
     /// </summary>
     private static void EmitVectorBackSubstitution(SourceWriter w, ScalarSyntax s, VectorShape v, string x)
     {
         string lanes = SourceWriter.Int(v.Lanes);
+        string lastLane = SourceWriter.Int(v.Lanes - 1);
+        bool single = v.Lanes == 8;
+        string indices = single ? "Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7)" : "Vector256.Create(0L, 1L, 2L, 3L)";
+        string laneOfI = single ? $"Vector256.Create(i & {lastLane})" : $"Vector256.Create((long)(i & {lastLane}))";
+        string asElement = single ? "AsSingle" : "AsDouble";
+        w.Line($"var lane = {indices};");
+        w.Line($"var xb = {v.Type}.Zero;");
         w.Open("for (int i = n - 1; i >= 0; i--)");
         w.Line($"ref {s.Keyword} ci = ref Unsafe.Add(ref c0, i * ld);");
+        w.Line($"int bi = i & ~{lastLane};");
         w.Line($"var acc = {v.Type}.Zero;");
-        w.Line("// Farthest blocks first: their x is oldest, so only the last multiply-add waits on x(i + 1).");
-        w.Open($"for (int k = ld - {lanes}; k > i - {lanes}; k -= {lanes})");
+        w.Line("// Farthest blocks first: their x is oldest, so only the own block's multiply-add waits on x(i + 1).");
+        w.Open($"for (int k = ld - {lanes}; k > bi; k -= {lanes})");
         w.Line($"acc = Fma.MultiplyAdd({v.Factory}.LoadUnsafe(ref ci, (nuint)k), {v.Factory}.LoadUnsafe(ref solution, (nuint)k), acc);");
         w.Close();
-        w.Line($"{s.Keyword} xi = ({Sum(v, "acc")} - Unsafe.Add(ref z, i)) * -Unsafe.Add(ref inverse, i);");
-        w.Line("Unsafe.Add(ref solution, i) = xi;");
+        w.Line($"var below = Vector256.GreaterThan(lane, {laneOfI}).{asElement}();");
+        w.Line($"acc = Fma.MultiplyAdd({v.Factory}.LoadUnsafe(ref ci, (nuint)bi) & below, xb, acc);");
+        w.Line($"{s.Keyword} xi = ({Sum(v, "acc")} - Unsafe.Add(ref forward, i)) * -Unsafe.Add(ref inverse, i);");
+        w.Line($"xb = Vector256.ConditionalSelect(Vector256.Equals(lane, {laneOfI}).{asElement}(), Vector256.Create(xi), xb);");
         w.Line($"Unsafe.Add(ref {x}, i) = xi;");
+        w.Open($"if ((i & {lastLane}) == 0)");
+        w.Line("xb.StoreUnsafe(ref solution, (nuint)bi);");
+        w.Line($"xb = {v.Type}.Zero;");
+        w.Close();
         w.Close();
     }
 

@@ -61,7 +61,8 @@ internal static class Parser
             maxN!.Value,
             Upper: triangle == 1,
             ColumnMajor: layout == 1,
-            Refine: kind == SolverKind.LeastSquares && DeclarationRules.BoolArgument(attribute, KnownNames.Refine));
+            Refine: kind == SolverKind.LeastSquares && DeclarationRules.BoolArgument(attribute, KnownNames.Refine),
+            AllowUnsafe: context.SemanticModel.Compilation.Options is CSharpCompilationOptions { AllowUnsafe: true });
     }
 
     /// <summary>The chain of containing type declarations, outermost first; null for a kind we cannot re-declare.</summary>

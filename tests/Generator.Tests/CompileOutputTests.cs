@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Specialized.Generator.Tests;
 
@@ -165,6 +167,30 @@ public class CompileOutputTests
                 }
             }
             """);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Looped_kernel_skips_zeroing_its_buffer_only_where_unsafe_code_is_allowed(bool allowUnsafe)
+    {
+        CSharpCompilation input = GeneratorHarness.Compile("""
+            using System;
+            using Specialized;
+
+            /// <summary>Holder.</summary>
+            public static partial class Holder
+            {
+                /// <summary>Solves.</summary>
+                [SpdSolve(MaxN = 17)] public static partial SolveResult Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
+            }
+            """);
+        var (output, result) = GeneratorHarness.Run(input.WithOptions(input.Options.WithAllowUnsafe(allowUnsafe)));
+        string source = Assert.Single(GeneratorHarness.Sources(result).Values);
+        Assert.Contains("SolveLooped(", source, StringComparison.Ordinal);
+        Assert.Equal(allowUnsafe, source.Contains("[SkipLocalsInit]", StringComparison.Ordinal));
+        string[] problems = GeneratorHarness.Problems(output);
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Take(10)));
     }
 
     private static void AssertCompilesCleanly(string source)

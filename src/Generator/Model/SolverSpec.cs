@@ -16,6 +16,7 @@ namespace Specialized.Generator.Model;
 /// <param name="Upper">Triangle.Upper when true.</param>
 /// <param name="ColumnMajor">MatrixLayout.ColumnMajor when true.</param>
 /// <param name="Refine">[LeastSquares(Refine = true)]: one step of refinement after the solve.</param>
+/// <param name="AllowUnsafe">The project compiles unsafe code, which <c>[SkipLocalsInit]</c> needs.</param>
 internal sealed record SolverSpec(
     string Namespace,
     EquatableArray<TypeSpec> Types,
@@ -26,7 +27,8 @@ internal sealed record SolverSpec(
     int MaxN,
     bool Upper,
     bool ColumnMajor,
-    bool Refine = false)
+    bool Refine = false,
+    bool AllowUnsafe = false)
 {
     /// <summary>L(i, j) stored at i·n + j; see the runtime's FactorStorage for why two cases cover four.</summary>
     public bool RowWise => Upper == ColumnMajor;

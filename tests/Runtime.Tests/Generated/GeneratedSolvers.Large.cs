@@ -4,7 +4,9 @@ namespace Specialized.Runtime.Tests.Generated;
 
 /// <summary>
 /// The larger unrolled ranges. Each MaxN = 32 method costs the compiler 10-15 s, so there are
-/// exactly two; MaxN = 16 has one method per form, all double, Lower, ColumnMajor.
+/// exactly three, which between them run the looped kernel (17..32) in both precisions, with one
+/// and several right-hand sides, and on both kinds of stored triangle (L by rows and by columns);
+/// MaxN = 16 has one method per form, all double, Lower, ColumnMajor.
 /// </summary>
 internal static partial class GeneratedSolvers
 {
@@ -13,6 +15,9 @@ internal static partial class GeneratedSolvers
 
     [SpdSolve(MaxN = 32, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
     internal static partial SolveResult InPlace32_F_UC(Span<float> matrix, Span<float> rhs, int order);
+
+    [SpdSolve(MaxN = 32, Triangle = Triangle.Lower, Layout = MatrixLayout.ColumnMajor)]
+    internal static partial SolveResult Keep32_D_LC(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int n);
 
     /// <summary>Nested, to check the generator re-declares the containing types.</summary>
     internal static partial class Sixteen
