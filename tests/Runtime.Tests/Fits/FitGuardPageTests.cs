@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Xunit;
 
 namespace Specialized.Runtime.Tests.Fits;
@@ -13,8 +12,6 @@ namespace Specialized.Runtime.Tests.Fits;
 /// </summary>
 public unsafe class FitGuardPageTests
 {
-    private const int ProtRead = 1, ProtWrite = 2, ProtNone = 0, MapPrivate = 0x02, MapAnonymous = 0x20;
-
     [Fact]
     public void Double_kernels_never_read_past_their_spans() => Run(FitEntryPoints.Double);
 
@@ -37,9 +34,9 @@ public unsafe class FitGuardPageTests
             {
                 for (int rows = cols; rows <= cols + 12; rows++)
                 {
-                    using var a = new PageEndSpan<T>(rows * cols, page);
-                    using var b = new PageEndSpan<T>(rows, page);
-                    using var w = new PageEndSpan<T>(rows, page);
+                    using var a = new GuardPage.PageEndSpan<T>(rows * cols, page);
+                    using var b = new GuardPage.PageEndSpan<T>(rows, page);
+                    using var w = new GuardPage.PageEndSpan<T>(rows, page);
                     for (int i = 0; i < rows * cols; i++)
                     {
                         a.Span[i] = T.CreateTruncating(((i * 7919) % 101) / 50.0 - 1 + (i % (cols + 1) == 0 ? 3 : 0));
@@ -56,40 +53,4 @@ public unsafe class FitGuardPageTests
 
         Assert.True(runs > 100);
     }
-
-    /// <summary>length elements that end where a PROT_NONE page starts.</summary>
-    private sealed class PageEndSpan<T> : IDisposable
-        where T : unmanaged
-    {
-        private readonly nint _base;
-        private readonly nuint _size;
-        private readonly int _length;
-        private readonly T* _start;
-
-        public PageEndSpan(int length, int page)
-        {
-            int bytes = length * sizeof(T);
-            int dataPages = (bytes + page - 1) / page;
-            _size = (nuint)((dataPages + 1) * page);
-            _base = Mmap(0, _size, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
-            Assert.NotEqual(-1, (long)_base);
-            nint guard = _base + dataPages * page;
-            Assert.Equal(0, Mprotect(guard, (nuint)page, ProtNone));
-            _start = (T*)(guard - bytes);
-            _length = length;
-        }
-
-        public Span<T> Span => new(_start, _length);
-
-        public void Dispose() => Munmap(_base, _size);
-    }
-
-    [DllImport("libc", EntryPoint = "mmap", SetLastError = true)]
-    private static extern nint Mmap(nint address, nuint length, int protection, int flags, int fd, nint offset);
-
-    [DllImport("libc", EntryPoint = "mprotect", SetLastError = true)]
-    private static extern int Mprotect(nint address, nuint length, int protection);
-
-    [DllImport("libc", EntryPoint = "munmap", SetLastError = true)]
-    private static extern int Munmap(nint address, nuint length);
 }
