@@ -59,8 +59,14 @@ internal static class LoopKernelEmitter
         string offset = spec.RowWise ? "i * n + j" : "j * n + i";
         if (!spec.RowWise)
         {
-            w.Open("for (int i = j; i < n; i++)");
-            w.Line($"Unsafe.Add(ref cj, i) = Unsafe.Add(ref a, {offset});");
+            w.Line("// Stored by columns: column j's rows j..n−1 are contiguous, so whole vectors first.");
+            w.Line($"ref {t} aj = ref Unsafe.Add(ref a, j * n);");
+            w.Line("int i = j;");
+            w.Open($"for (; i + {lanes} <= n; i += {lanes})");
+            w.Line($"{v.Factory}.LoadUnsafe(ref aj, (nuint)i).StoreUnsafe(ref cj, (nuint)i);");
+            w.Close();
+            w.Open("for (; i < n; i++)");
+            w.Line("Unsafe.Add(ref cj, i) = Unsafe.Add(ref aj, i);");
             w.Close();
         }
 
