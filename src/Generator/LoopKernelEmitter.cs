@@ -44,14 +44,20 @@ internal static class LoopKernelEmitter
         w.Line("// rows), so no lane computes on stale stack contents. The buffers start on a 32-byte boundary, so no");
         w.Line("// vector straddles two cache lines (such a load waits for the store before it instead of forwarding).");
         w.Line($"int ld = (n + {SourceWriter.Int(v.Lanes - 1)}) & ~{SourceWriter.Int(v.Lanes - 1)};");
-        w.Line($"Span<{t}> buffer = stackalloc {t}[{SourceWriter.Int(workSize + 3 * paddedMax + 2 * maxN + align)}];");
+        // y is kept aside only with one right-hand side; with several, the substitutions run afterwards.
+        int scalars = nrhs ? maxN : 2 * maxN;
+        w.Line($"Span<{t}> buffer = stackalloc {t}[{SourceWriter.Int(workSize + 3 * paddedMax + scalars + align)}];");
         w.Line($"ref {t} start = ref MemoryMarshal.GetReference(buffer);");
         w.Line($"ref {t} c0 = ref Unsafe.Add(ref start, (int)((-Unsafe.ByteOffset(ref Unsafe.NullRef<{t}>(), ref start) & 31) / {SourceWriter.Int(bytes)}));");
         w.Line($"ref {t} m = ref Unsafe.Add(ref c0, {SourceWriter.Int(workSize)});");
         w.Line($"ref {t} z = ref Unsafe.Add(ref m, {SourceWriter.Int(paddedMax)});");
         w.Line($"ref {t} solution = ref Unsafe.Add(ref z, {SourceWriter.Int(paddedMax)});");
         w.Line($"ref {t} inverse = ref Unsafe.Add(ref solution, {SourceWriter.Int(paddedMax)});");
-        w.Line($"ref {t} forward = ref Unsafe.Add(ref inverse, {SourceWriter.Int(maxN)});");
+        if (!nrhs)
+        {
+            w.Line($"ref {t} forward = ref Unsafe.Add(ref inverse, {SourceWriter.Int(maxN)});");
+        }
+
         w.Open("for (int j = 0; j < n; j++)");
         w.Line($"ref {t} cj = ref Unsafe.Add(ref c0, j * ld);");
         w.Line($"{v.Type}.Zero.StoreUnsafe(ref cj, (nuint)(j & ~{SourceWriter.Int(v.Lanes - 1)}));");

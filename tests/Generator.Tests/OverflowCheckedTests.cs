@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Specialized.Generator.Tests;
 
 /// <summary>
-/// The generated pivot test subtracts one from the pivot's bits, which overflows for −0.0. A project
-/// built with overflow checks (CheckForOverflowUnderflow) must still get a failure there, not an
-/// OverflowException, from every kernel family: scalar (n ≤ 3), vector (4..16) and looped (17..MaxN).
+/// The generated pivot test casts the pivot's bits to unsigned and subtracts one, which overflows for
+/// a negative pivot (the cast) and for zero (the subtraction). A project built with overflow checks
+/// (CheckForOverflowUnderflow) must still get a failure there, not an OverflowException, from every
+/// kernel family: scalar (n ≤ 3), vector (4..16) and looped (17..MaxN).
 /// </summary>
 public class OverflowCheckedTests
 {
@@ -44,7 +45,7 @@ public class OverflowCheckedTests
     [InlineData(16)]
     [InlineData(17)]
     [InlineData(20)]
-    public void Negative_zero_pivot_fails_without_overflow_exception(int n)
+    public void Bad_pivots_fail_without_overflow_exception(int n)
     {
         var a = new double[n * n];
         var b = new double[n];
@@ -54,10 +55,13 @@ public class OverflowCheckedTests
             b[i] = 1;
         }
 
-        a[0] = -0.0;
-        Assert.Equal(SolveResult.Failed(0), Invoke("SolveDouble", a, b, new double[n], n));
-        Assert.Equal(SolveResult.Failed(0), Invoke("SolveFloat", Single(a), Single(b), new float[n], n));
-        Assert.Equal(SolveResult.Failed(0), Invoke("FactorDouble", (double[])a.Clone(), n));
+        foreach (double pivot in new[] { -0.0, 0.0, -1.0, double.NegativeInfinity, double.PositiveInfinity, double.NaN })
+        {
+            a[0] = pivot;
+            Assert.Equal(SolveResult.Failed(0), Invoke("SolveDouble", a, b, new double[n], n));
+            Assert.Equal(SolveResult.Failed(0), Invoke("SolveFloat", Single(a), Single(b), new float[n], n));
+            Assert.Equal(SolveResult.Failed(0), Invoke("FactorDouble", (double[])a.Clone(), n));
+        }
 
         // The same system with a positive pivot solves: x = b / 2.
         a[0] = 2;
