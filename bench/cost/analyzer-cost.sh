@@ -6,7 +6,7 @@
 # Most files hold code the analyzers examine and pass (buffers allocated before the loop, results
 # checked, layouts matching); every flagged-th file holds the mistakes instead (allocations in the
 # loop, rows flattened per call, a layout mismatch, an ignored result: six warnings per file).
-# Usage: tests/AnalyzerCost/run.sh [files=200] [builds=3] [flagged=10]   (the first build warms the
+# Usage: bench/cost/analyzer-cost.sh [files=200] [builds=3] [flagged=10]   (the first build warms the
 # compiler server; the last build's report is printed, then every later build's share and their median).
 set -euo pipefail
 

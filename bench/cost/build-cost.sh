@@ -5,7 +5,7 @@
 # (alternating, so a change in the machine's load falls on both), then prints the medians and their
 # difference. The compiler server is on, as on a developer's machine by default; one untimed build of
 # each warms it. SERVER=false builds without it (every build then starts a cold compiler, as in CI).
-# Usage: [SERVER=false] tests/BuildCost/run.sh [same|mixed] [rounds=5]
+# Usage: [SERVER=false] bench/cost/build-cost.sh [same|mixed] [rounds=5]
 #   same:  ten methods of one signature in ten classes (double, lower, row-major, in place)
 #   mixed: ten different methods (double and float, all four storage pairs, nrhs, keep-inputs,
 #          in-place, bool and SolveResult returns)

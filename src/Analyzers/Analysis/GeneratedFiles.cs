@@ -12,7 +12,7 @@ namespace Specialized.Analyzers;
 /// </summary>
 /// <remarks>
 /// The driver's own skipping also looks for <c>[GeneratedCode]</c> on every symbol declared in a file,
-/// the first time a diagnostic is reported in it; in tests/AnalyzerCost that scan cost more than the
+/// the first time a diagnostic is reported in it; in bench/cost/analyzer-cost.sh that scan cost more than the
 /// rules themselves. The attribute alone, in a file that is otherwise hand-written, no longer exempts code.
 /// </remarks>
 internal static class GeneratedFiles
