@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lsq-table.py — the seed-004 least-squares table (LeastSquaresFits<double|float>, numpy).
+"""lsq-table.py — the moving-least-squares table (LeastSquaresFits<double|float>, numpy).
 
 Usage:
     bench/lsq-table.py [PATH ...]
@@ -109,7 +109,7 @@ def main(argv):
         if not first:
             print()
         first = False
-        title = f"### Seed 004: {fits:,} fits of {SHAPES.get(shape, shape)} x {COLS} ({rows:,} rows)"
+        title = f"### Moving least squares: {fits:,} fits of {SHAPES.get(shape, shape)} x {COLS} ({rows:,} rows)"
         if len([k for k in data if k[:2] == (shape, fits)]) > 1 or not (job in ("", "DefaultJob") or job.startswith("Job-")):
             title += f", job {job}"
         print(title)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""numpy_normal.py — seed 004's numpy peer: the seed's own normal_np (einsum + np.linalg.solve)
+"""numpy_normal.py — the moving-least-squares workload's numpy peer: its own normal_np (einsum + np.linalg.solve)
 on the shapes of the LeastSquaresFits benchmark, float64 and float32, as a small CSV.
 
 Usage:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run-lsq.sh — seed 004's least-squares suite (LeastSquaresFits<double> and <float>: 10,000 fits of
+# run-lsq.sh — the moving-least-squares suite (LeastSquaresFits<double> and <float>: 10,000 fits of
 # rows x 6, rows 1000 and rows spread over 200..1000) against its peers, numpy included, then one
 # markdown table.
 #

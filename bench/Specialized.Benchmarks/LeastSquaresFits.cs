@@ -12,7 +12,7 @@ using MathNet.Numerics.LinearAlgebra.Storage;
 namespace Specialized.Benchmarks;
 
 /// <summary>
-/// Seed 004: Fits least-squares fits of rows x 6 (rows 1000, or spread over 200..1000), one pass
+/// Moving least squares: Fits least-squares fits of rows x 6 (rows 1000, or spread over 200..1000), one pass
 /// over the whole job per invocation, so the report's times are per job. The generated
 /// <c>[LeastSquares(MaxCols = 8)]</c> method in a loop against the same on all cores, the runtime
 /// batch, MathNet's QR and normal equations, OpenBLAS dsyrk + dgemv + dposv per fit, and a probe

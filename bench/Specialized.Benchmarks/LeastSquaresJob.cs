@@ -5,7 +5,7 @@ using System.Numerics;
 namespace Specialized.Benchmarks;
 
 /// <summary>
-/// Seed 004's job: many least-squares fits of rows x cols laid end to end in the layout of
+/// The moving-least-squares job: many least-squares fits of rows x cols laid end to end in the layout of
 /// <c>LeastSquares.FitBatch</c> (fit k owns rows <c>RowStarts[k]</c> .. <c>RowStarts[k + 1] − 1</c>,
 /// A row-major), with the exact solution of each fit kept to check the solvers against.
 /// </summary>

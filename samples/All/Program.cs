@@ -14,10 +14,10 @@ using Spectre.Console;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 Sample[] samples =
 [
-    new("mixed", "Mixed sizes, seed 000", (output, progress) => MixedSizesSample.Run(MixedSizesSample.DefaultCount, output, progress)),
-    new("kalman", "Kalman filter, seed 002", (output, progress) => KalmanSample.Run(KalmanSample.DefaultSteps, output, progress)),
-    new("ridge", "Kernel ridge / Gaussian process, seed 001", (output, progress) => KernelRidgeSample.Run(KernelRidgeSample.DefaultN, output, progress)),
-    new("mls", "Moving least squares, seed 004", (output, progress) => MovingLeastSquaresSample.Run(MovingLeastSquaresSample.DefaultParticles, output, progress)),
+    new("mixed", "Mixed sizes: SPD solves of order 1..400", (output, progress) => MixedSizesSample.Run(MixedSizesSample.DefaultCount, output, progress)),
+    new("kalman", "Kalman filter: 10 x 10 solves per step", (output, progress) => KalmanSample.Run(KalmanSample.DefaultSteps, output, progress)),
+    new("ridge", "Kernel ridge / Gaussian process", (output, progress) => KernelRidgeSample.Run(KernelRidgeSample.DefaultN, output, progress)),
+    new("mls", "Moving least squares: weighted 6-column fits", (output, progress) => MovingLeastSquaresSample.Run(MovingLeastSquaresSample.DefaultParticles, output, progress)),
 ];
 
 string[] unknown = args.Where(a => !samples.Any(s => s.Name.Equals(a, StringComparison.OrdinalIgnoreCase))).ToArray();

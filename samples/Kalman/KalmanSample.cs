@@ -7,7 +7,7 @@ using Specialized;
 namespace Kalman;
 
 /// <summary>
-/// Seed 002: an extended Kalman filter whose every update solves with its 10x10 innovation
+/// An extended Kalman filter whose every update solves with its 10x10 innovation
 /// covariance. Runs the filter over a simulated flight, checks a sample of the solves against the
 /// runtime fallback with LAPACK's ratios and the estimate against the simulated truth, and times
 /// the filter step and the solve alone.
@@ -32,7 +32,7 @@ public static class KalmanSample
     public static void Run(long steps, TextWriter output, IProgress<double>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 2 * BurnIn);
-        output.WriteLine($"Kalman filter (seed 002): {N} states, {M} pseudoranges per step, {steps:N0} steps of {Scenario.Dt} s");
+        output.WriteLine($"Kalman filter: {N} states, {M} pseudoranges per step, {steps:N0} steps of {Scenario.Dt} s");
 
         var scenario = new Scenario(seed: 2);
         var truth = new double[Chunk * N];

@@ -3,13 +3,13 @@ using System;
 namespace KernelRidge;
 
 /// <summary>
-/// Seed 001's system: points uniform in the unit cube, A = α·I + K with the Gaussian kernel
+/// The kernel-ridge system: points uniform in the unit cube, A = α·I + K with the Gaussian kernel
 /// K(i, j) = exp(−γ·‖xᵢ − xⱼ‖²). Entries are computed on demand, so A can be checked without
 /// keeping a copy of the n x n matrix the factorization overwrites.
 /// </summary>
 internal sealed class GaussianKernel
 {
-    /// <summary>Dimension of the points, as in the seed.</summary>
+    /// <summary>Dimension of the points, as in the workload it models.</summary>
     public const int Dimension = 3;
 
     private readonly double[] points;

@@ -7,7 +7,7 @@ using Specialized;
 namespace KernelRidge;
 
 /// <summary>
-/// Seed 001: kernel ridge regression / Gaussian-process fit, (α·I + K)·a = b with a Gaussian
+/// Kernel ridge regression / Gaussian-process fit, (α·I + K)·a = b with a Gaussian
 /// kernel, dense through the runtime Cholesky, with the log-determinant the GP marginal
 /// likelihood needs. Checks the answer with LAPACK's residual ratio.
 /// </summary>
@@ -19,10 +19,10 @@ public static class KernelRidgeSample
     /// <summary>The largest N accepted: 800 MB of matrix, minutes with the runtime's unblocked Cholesky here.</summary>
     public const int MaxN = 10_000;
 
-    /// <summary>The seed's kernel: σ = 0.01, γ = 1/σ².</summary>
+    /// <summary>The workload's kernel: σ = 0.01, γ = 1/σ².</summary>
     public const double Gamma = 1 / (0.01 * 0.01);
 
-    /// <summary>The seed's ridge.</summary>
+    /// <summary>The workload's ridge.</summary>
     public const double Alpha = 0.8;
 
     /// <summary>Runs the fit, writing what it did and how fast to <paramref name="output"/>.</summary>
@@ -35,7 +35,7 @@ public static class KernelRidgeSample
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, MaxN);
         output.WriteLine(
-            $"Kernel ridge / Gaussian process (seed 001): (αI + K)·a = b, N = {n:N0} points in [0,1]³, " +
+            $"Kernel ridge / Gaussian process: (αI + K)·a = b, N = {n:N0} points in [0,1]³, " +
             $"K = exp(−γ‖xᵢ − xⱼ‖²), γ = {Gamma:G4}, α = {Alpha}; dense, {n * (long)n * sizeof(double) / 1e6:F0} MB, runtime Cholesky");
 
         var kernel = new GaussianKernel(n, Gamma, Alpha, seed: 1234);
@@ -43,7 +43,7 @@ public static class KernelRidgeSample
         var normal = new Random(4321);
         for (int i = 0; i < n; i++)
         {
-            // Box–Muller: the seed's right-hand side is standard normal.
+            // Box–Muller: the workload's right-hand side is standard normal.
             b[i] = Math.Sqrt(-2 * Math.Log(1 - normal.NextDouble())) * Math.Cos(2 * Math.PI * normal.NextDouble());
         }
 

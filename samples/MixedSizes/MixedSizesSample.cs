@@ -5,7 +5,7 @@ using System.IO;
 namespace MixedSizes;
 
 /// <summary>
-/// Seed 000: ~2e9 SPD solves, n from 1 to 400, on one-core workers. Runs a sample of that mix
+/// Two billion SPD solves, n from 1 to 400, on one-core workers. Runs a sample of that mix
 /// through the specialized solver (unrolled up to n = 32), through the runtime fallback alone and,
 /// where it is installed, through OpenBLAS; checks every answer, and projects the full job's time
 /// on one core.
@@ -25,7 +25,7 @@ public static class MixedSizesSample
     public static void Run(int count, TextWriter output, IProgress<double>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        output.WriteLine($"Mixed sizes (seed 000): {count:N0} SPD systems, n log-uniform in 1..{Workload.MaxOrder}");
+        output.WriteLine($"Mixed sizes: {count:N0} SPD systems, n log-uniform in 1..{Workload.MaxOrder}");
         var work = Workload.Create(count, seed: 2026);
         var bands = new SizeBands(work, (1, 8), (9, 16), (17, 32), (33, 100), (101, 400));
         progress?.Report(0.1);

@@ -3,7 +3,7 @@ using System;
 namespace MixedSizes;
 
 /// <summary>
-/// Seed 000's workload in miniature: SPD systems whose order n is log-uniform in 1..400, so small
+/// The mixed-sizes workload in miniature: SPD systems whose order n is log-uniform in 1..400, so small
 /// systems dominate the count and large ones the arithmetic. A few distinct matrices per size are
 /// cycled, so the small sizes are not timed on one cached matrix.
 /// </summary>

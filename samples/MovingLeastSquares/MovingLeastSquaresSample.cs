@@ -6,7 +6,7 @@ using Specialized;
 namespace MovingLeastSquares;
 
 /// <summary>
-/// Seed 004: project particles onto a moving-least-squares surface. Each particle gets its own
+/// Project particles onto a moving-least-squares surface. Each particle gets its own
 /// Gaussian-weighted quadratic patch fitted to its 200..1000 nearest points of a noisy point cloud
 /// sampled from a known surface, through the generated weighted <c>[LeastSquares(MaxCols = 6)]</c>
 /// method; the patch's height above the particle is where the particle lands. Times the fits on
@@ -14,7 +14,7 @@ namespace MovingLeastSquares;
 /// </summary>
 public static class MovingLeastSquaresSample
 {
-    /// <summary>Particles projected unless told otherwise: the seed's count.</summary>
+    /// <summary>Particles projected unless told otherwise: the workload's count.</summary>
     public const int DefaultParticles = 10_000;
 
     /// <summary>Points in the cloud: the 1000 nearest lie within about 0.03 of a particle.</summary>
@@ -47,7 +47,7 @@ public static class MovingLeastSquaresSample
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(particles, 1);
         output.WriteLine(
-            $"Moving least squares (seed 004): {particles:N0} particles projected onto z = f(x, y), each through a Gaussian-weighted " +
+            $"Moving least squares: {particles:N0} particles projected onto z = f(x, y), each through a Gaussian-weighted " +
             $"quadratic patch (1, u, v, u², uv, v²) fitted to its {Particles.MinNeighbours}..{Particles.MaxNeighbours} nearest of " +
             $"{CloudPoints:N0} cloud points (height noise σ = {Noise})");
 

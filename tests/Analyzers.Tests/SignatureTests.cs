@@ -107,7 +107,7 @@ public class SignatureTests
         }
         """);
 
-    /// <summary>Every [LeastSquares] form of DESIGN §1: plain, weighted, ridge and both, double and float, bool or SolveResult.</summary>
+    /// <summary>Every [LeastSquares] form of docs/design.md ("Forms"): plain, weighted, ridge and both, double and float, bool or SolveResult.</summary>
     [Theory]
     [InlineData("SolveResult", "ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols")]
     [InlineData("bool", "ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols, double ridge")]

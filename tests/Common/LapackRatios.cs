@@ -13,7 +13,7 @@ namespace Specialized.Testing;
 /// </summary>
 public static class LapackRatios
 {
-    /// <summary>dchkpo's THRESH, the bound DESIGN §1 holds every path to.</summary>
+    /// <summary>dchkpo's THRESH, the bound docs/design.md ("Accuracy") holds every path to.</summary>
     public const double Threshold = 30;
 
     /// <summary>dpot01: ‖L·Lᵀ − A‖₁ / (n·‖A‖₁·ε), with L dense row-major lower-triangular and A dense symmetric.</summary>

@@ -4,7 +4,7 @@ using Specialized.Testing;
 
 namespace Specialized.Runtime.Tests;
 
-/// <summary>DESIGN §1: no allocation on any path. The keep-inputs forms are the ones with scratch.</summary>
+/// <summary>docs/design.md ("Allocation"): no allocation on any path. The keep-inputs forms are the ones with scratch.</summary>
 public class AllocationTests
 {
     private const int Calls = 200;

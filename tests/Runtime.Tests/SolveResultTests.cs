@@ -2,7 +2,7 @@ using System;
 
 namespace Specialized.Runtime.Tests;
 
-/// <summary>The SolveResult contract of DESIGN §1: LAPACK's INFO as a value type.</summary>
+/// <summary>The SolveResult contract of docs/design.md ("Failure"): LAPACK's INFO as a value type.</summary>
 public class SolveResultTests
 {
     [Fact]

@@ -173,7 +173,7 @@ internal sealed class SolverCatalog
     }
 
     /// <summary>
-    /// (a, b, [w,] x, int rows, int cols[, T ridge]) as DESIGN §1 lists it, matched loosely by shape so a
+    /// (a, b, [w,] x, int rows, int cols[, T ridge]) as docs/design.md ("Forms") lists it, matched loosely by shape so a
     /// call to a method the generator rejected is still checked.
     /// </summary>
     private static ImmutableArray<ParameterRole> LeastSquaresRoles(IMethodSymbol method)

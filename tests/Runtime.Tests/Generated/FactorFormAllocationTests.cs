@@ -6,7 +6,7 @@ using Specialized.Testing;
 
 namespace Specialized.Runtime.Tests.Generated;
 
-/// <summary>DESIGN §1: no allocation on any path of the factor forms, unrolled or fallback, once warmed up.</summary>
+/// <summary>docs/design.md ("Allocation"): no allocation on any path of the factor forms, unrolled or fallback, once warmed up.</summary>
 public class FactorFormAllocationTests
 {
     private const int Calls = 200;
