@@ -18,7 +18,7 @@ internal sealed class WorkerTeam
     private static int s_inUse;
 
     private readonly int _helpers;
-    private readonly ManualResetEventSlim _session = new(false);
+    private readonly ManualResetEventSlim _joined = new(false);
     private IParallelJob? _job;
     private int _parts;
     private int _generation;
@@ -55,14 +55,14 @@ internal sealed class WorkerTeam
             return null;
         }
 
-        team._session.Set();
+        team._joined.Set();
         return team;
     }
 
     /// <summary>Sends the helpers back to blocking and frees the team for the next factorization.</summary>
     public void Leave()
     {
-        _session.Reset();
+        _joined.Reset();
         Volatile.Write(ref s_inUse, 0);
     }
 
@@ -122,7 +122,7 @@ internal sealed class WorkerTeam
         int seen = 0;
         while (true)
         {
-            _session.Wait();
+            _joined.Wait();
             int generation = Volatile.Read(ref _generation);
             if (generation == seen)
             {
