@@ -8,8 +8,9 @@ using Specialized.Generator.Model;
 namespace Specialized.Generator;
 
 /// <summary>
-/// Writes one source file per distinct set of kernels: the partial method of every annotated method
-/// they serve, then the kernels, file-local so that only those methods, after their checks, reach them.
+/// Writes one source file per distinct set of kernels (per <see cref="KernelKey"/>): the partial method
+/// of every annotated method they serve, then the kernels, file-local so that only those methods,
+/// after their checks, reach them. What each form writes is its <see cref="SolveFormDescriptor"/>'s.
 /// </summary>
 internal static class Emitter
 {

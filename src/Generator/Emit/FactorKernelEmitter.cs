@@ -65,7 +65,7 @@ internal static class FactorKernelEmitter
         w.Line($"a.Slice({start}, {length}).CopyTo(copy.Slice({start}, {length}));");
         w.Close();
         w.Line();
-        w.Line($"SolveResult result = Cholesky.Factor(copy, n, {SolveFormDescriptor.Storage(spec)});");
+        w.Line($"SolveResult result = Cholesky.Factor(copy, n, {CholeskyFormDescriptor.Storage(spec)});");
         w.Open("if (result.Success)");
         w.Open("for (int i = 0; i < n; i++)");
         w.Line($"copy.Slice({start}, {length}).CopyTo(a.Slice({start}, {length}));");

@@ -93,6 +93,10 @@ internal abstract class CholeskyFormDescriptor : SolveFormDescriptor
     /// <summary>The documentation's remarks, one line each: which sizes run which code, what a failure leaves.</summary>
     protected abstract string[] Remarks(CholeskyDocumentation doc);
 
+    /// <summary>The spec's triangle and layout as arguments of a runtime call.</summary>
+    public static string Storage(SolverSpec spec) =>
+        $"Triangle.{(spec.Upper ? "Upper" : "Lower")}, MatrixLayout.{(spec.ColumnMajor ? "ColumnMajor" : "RowMajor")}";
+
     /// <summary>The nrhs argument of a runtime call: the method's own, or 1.</summary>
     protected static string RhsCountArgument(SolverSignature signature) => signature.HasNrhs ? ParameterRoles.RhsCount : "1";
 }

@@ -73,10 +73,6 @@ internal abstract class SolveFormDescriptor
     /// <summary>The body of the kernels class: the dispatch, then the kernels and their helpers.</summary>
     public abstract void EmitKernelsClass(SourceWriter w, SolverSpec spec);
 
-    /// <summary>The spec's triangle and layout as runtime arguments.</summary>
-    public static string Storage(SolverSpec spec) =>
-        $"Triangle.{(spec.Upper ? "Upper" : "Lower")}, MatrixLayout.{(spec.ColumnMajor ? "ColumnMajor" : "RowMajor")}";
-
     private static SolveFormDescriptor[] ByForm(params SolveFormDescriptor[] descriptors)
     {
         var byForm = new SolveFormDescriptor[descriptors.Length];
