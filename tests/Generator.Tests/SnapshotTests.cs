@@ -98,7 +98,7 @@ public class SnapshotTests
         /// <summary>Solvers under test.</summary>
         public static partial class Fits
         {
-            [SpdFactor(MaxN = 10)]
+            [SpdFactor(MaxN = 7)]
             public static partial SolveResult Factor(Span<double> a, int n);
         }
         """)]
@@ -142,7 +142,7 @@ public class SnapshotTests
         /// <summary>Solvers under test.</summary>
         public static partial class Fits
         {
-            [SpdSolve(MaxN = 8, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
+            [SpdSolve(MaxN = 3, Triangle = Triangle.Upper, Layout = MatrixLayout.ColumnMajor)]
             public static partial void Solve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, Span<SolveResult> results, int n);
         }
         """)]
@@ -153,7 +153,7 @@ public class SnapshotTests
         /// <summary>Solvers under test.</summary>
         public static partial class Fits
         {
-            [SpdSolve(MaxN = 3)]
+            [SpdSolve(MaxN = 2)]
             public static partial void Solve(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, Span<SolveResult> results, int n);
         }
         """)]
@@ -164,8 +164,19 @@ public class SnapshotTests
         /// <summary>Solvers under test.</summary>
         public static partial class Fits
         {
-            [LeastSquares(MaxCols = 5)]
+            [LeastSquares(MaxCols = 3)]
             public static partial SolveResult Fit(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols, double ridge);
+        }
+        """)]
+    [InlineData("LeastSquares_Double_RowMajor", """
+        using System;
+        using Specialized;
+        namespace Demo;
+        /// <summary>Solvers under test: from cols = 4 a row of A fills a Vector256, and the normal equations get vector kernels.</summary>
+        public static partial class Fits
+        {
+            [LeastSquares(MaxCols = 4)]
+            public static partial SolveResult Fit(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> x, int rows, int cols);
         }
         """)]
     [InlineData("LeastSquares_Float_ColumnMajor_Refine_Bool", """
@@ -289,6 +300,12 @@ public class SnapshotTests
         Assert.DoesNotContain("Factor9(", factor);
         Assert.Contains("case 9:\n                case 10:\n                case 11:\n                case 12:\n                    return FactorOnCopy(a, n);\n                default:\n                    return Cholesky.Factor(a, n, Triangle.Upper, MatrixLayout.RowMajor);", factor);
         Assert.Contains("n = 9..12 the runtime's vectorized kernel on a stack copy of a, written back only on success;", factor);
+        // Upper, row-major: L's rows are the buffer's columns, so each buffer row is copied from the diagonal on.
+        Assert.Contains("/// <summary>n = 9..12: the runtime's kernel on a stack copy of the stored triangle, written back only on success.</summary>", factor);
+        Assert.Contains("Span<float> copy = stackalloc float[n * n];", factor);
+        Assert.Contains("a.Slice(i * n + i, n - i).CopyTo(copy.Slice(i * n + i, n - i));", factor);
+        Assert.Contains("SolveResult result = Cholesky.Factor(copy, n, Triangle.Upper, MatrixLayout.RowMajor);", factor);
+        Assert.Contains("copy.Slice(i * n + i, n - i).CopyTo(a.Slice(i * n + i, n - i));", factor);
 
         string solve = sources["Demo.Fits.Solve.Factored.Double.g.cs"];
         Assert.Contains("SolveFactored12(", solve);

@@ -21,13 +21,6 @@ namespace Specialized.Generator;
 /// </remarks>
 internal static class BatchKernelEmitter
 {
-    /// <summary>
-    /// The largest n with straight-line code; above it the dispatch calls <c>Cholesky.SolveBatch</c>.
-    /// At 16 the straight-line code is about twice as fast as the runtime's lane kernel (scratch
-    /// probe, loaded machine); larger sizes were not tried, as n = 16 is already near the JIT's limit on tracked locals.
-    /// </summary>
-    public const int StraightLineLimit = 16;
-
     /// <summary>The helper that writes a pass's results when one of its pivots failed.</summary>
     public const string ReportMethod = "ReportPass";
 

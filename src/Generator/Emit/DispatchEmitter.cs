@@ -67,7 +67,8 @@ internal static class DispatchEmitter
         }
     }
 
-    public static void EmitSwitch(SourceWriter w, SolverSpec spec)
+    /// <summary>The dispatch of the kernels class: the sizes, kernels, shared kernel and fallback are the form's.</summary>
+    public static void EmitSwitch(SourceWriter w, SolverSpec spec, CholeskyFormDescriptor form)
     {
         SolverSignature sig = spec.Signature;
         string t = ScalarSyntax.For(sig.Element).Keyword;
@@ -83,38 +84,32 @@ internal static class DispatchEmitter
             w.Line($"ref {ParameterRoles.ElementOf(sig, role)} r{role} = ref MemoryMarshal.GetReference({role});");
         }
 
-        string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Order).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
-        if (sig.Form == SolveForm.Batch)
-        {
-            kernelArgs += $", {ParameterRoles.Results}.Length";
-        }
-
-        int vectorFrom = KernelForms.VectorMinOrder(spec);
-        if (KernelForms.UsesVectorKernels(spec) && spec.MaxN >= vectorFrom)
+        string kernelArgs = form.KernelArguments(sig);
+        string fallback = form.FallbackCall(spec);
+        if (form.VectorMinOrder is int vectorFrom && spec.MaxN >= vectorFrom)
         {
             // The JIT folds the hardware test, so on AVX2 + FMA machines this costs nothing.
             w.Open(vectorFrom <= 1 ? $"if (!({VectorShape.Supported}))" : $"if (!({VectorShape.Supported}) && n >= {SourceWriter.Int(vectorFrom)})");
-            EmitCall(w, sig, KernelForms.FallbackCall(spec), indent: "");
+            EmitCall(w, sig, fallback, indent: "");
             w.Close();
             w.Line();
         }
 
         w.Open("switch (n)");
         w.Line("case 0:");
-        if (sig.Form == SolveForm.Batch)
+        if (form.ZeroOrderCall(spec) is { } zeroOrder)
         {
-            // Every system of order 0 is solved; the runtime marks them so.
-            EmitCall(w, sig, KernelForms.FallbackCall(spec));
+            EmitCall(w, sig, zeroOrder);
         }
         else
         {
             w.Line(sig.ReturnsVoid ? "    return;" : "    return SolveResult.Succeeded;");
         }
 
-        for (int size = 1; size <= KernelForms.KernelLimit(spec); size++)
+        for (int size = 1; size <= form.KernelLimit(spec); size++)
         {
             w.Line($"case {SourceWriter.Int(size)}:");
-            if (KernelForms.WideMethodName(spec, size) is { } wide)
+            if (form.WideKernelMethodName(sig.Element, size) is { } wide)
             {
                 w.Line($"    if ({BatchWidth.WideSupported})");
                 w.Line("    {");
@@ -123,12 +118,12 @@ internal static class DispatchEmitter
                 w.Line();
             }
 
-            EmitCall(w, sig, $"{KernelForms.MethodName(spec, size)}({kernelArgs})");
+            EmitCall(w, sig, $"{form.KernelMethodName(size)}({kernelArgs})");
         }
 
-        if (KernelForms.SharedKernelCall(spec, kernelArgs) is { } shared)
+        if (form.SharedKernelCall(spec, kernelArgs) is { } shared)
         {
-            for (int size = KernelForms.KernelLimit(spec) + 1; size <= spec.MaxN; size++)
+            for (int size = form.KernelLimit(spec) + 1; size <= spec.MaxN; size++)
             {
                 w.Line($"case {SourceWriter.Int(size)}:");
             }
@@ -137,7 +132,7 @@ internal static class DispatchEmitter
         }
 
         w.Line("default:");
-        EmitCall(w, sig, KernelForms.FallbackCall(spec));
+        EmitCall(w, sig, fallback);
         w.Close();
         w.Close();
     }

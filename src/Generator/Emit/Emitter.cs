@@ -3,14 +3,14 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Specialized.Common;
 using Specialized.Generator.Model;
 
 namespace Specialized.Generator;
 
 /// <summary>
-/// Writes one source file per distinct set of kernels: the partial method of every annotated method
-/// they serve, then the kernels, file-local so that only those methods, after their checks, reach them.
+/// Writes one source file per distinct set of kernels (per <see cref="KernelKey"/>): the partial method
+/// of every annotated method they serve, then the kernels, file-local so that only those methods,
+/// after their checks, reach them. What each form writes is its <see cref="SolveFormDescriptor"/>'s.
 /// </summary>
 internal static class Emitter
 {
@@ -25,10 +25,10 @@ internal static class Emitter
         // Identical declarations (a user error the compiler reports) must not make AddSource throw.
         var used = new HashSet<string>(System.StringComparer.Ordinal);
 
-        // Methods whose kernels come out identical (same form, element type, storage and MaxN) share
+        // Methods with the same kernels (equal keys: same form, element type, storage and MaxN) share
         // one file and one copy of them: the kernels are most of the compile time a method costs.
-        var groups = new Dictionary<string, List<SolverSpec>>(System.StringComparer.Ordinal);
-        var files = new List<(string Hint, string Kernels)>();
+        var groups = new Dictionary<KernelKey, List<SolverSpec>>();
+        var files = new List<(string Hint, KernelKey Key)>();
         foreach (var (hint, spec) in specs.Select(s => (Hint: HintName(s), Spec: s)).OrderBy(p => p.Hint, System.StringComparer.Ordinal))
         {
             string unique = hint;
@@ -37,20 +37,21 @@ internal static class Emitter
                 unique = hint + "." + SourceWriter.Int(k);
             }
 
-            context.CancellationToken.ThrowIfCancellationRequested();
-            string kernels = EmitKernels(spec);
-            if (!groups.TryGetValue(kernels, out List<SolverSpec>? group))
+            KernelKey key = SolveFormDescriptor.For(spec).KeyOf(spec);
+            if (!groups.TryGetValue(key, out List<SolverSpec>? group))
             {
-                groups.Add(kernels, group = new List<SolverSpec>());
-                files.Add((unique, kernels));
+                groups.Add(key, group = new List<SolverSpec>());
+                files.Add((unique, key));
             }
 
             group.Add(spec);
         }
 
-        foreach (var (hint, kernels) in files)
+        foreach (var (hint, key) in files)
         {
-            context.AddSource(hint + ".g.cs", SourceText.From(Emit(groups[kernels], kernels), Encoding.UTF8));
+            context.CancellationToken.ThrowIfCancellationRequested();
+            List<SolverSpec> methods = groups[key];
+            context.AddSource(hint + ".g.cs", SourceText.From(Emit(methods, EmitKernels(methods[0])), Encoding.UTF8));
         }
     }
 
@@ -101,18 +102,11 @@ internal static class Emitter
             w.Open($"partial {type.Keyword} {type.Name}");
         }
 
-        EmitDocumentation(w, spec);
+        SolveFormDescriptor form = SolveFormDescriptor.For(spec);
+        form.EmitDocumentation(w, spec);
         w.Line(s_generatedCode);
         w.Open($"{spec.Modifiers} {ReturnType(spec)} {spec.MethodName}({ParameterList(spec)})");
-        if (spec.Signature.Form == SolveForm.LeastSquares)
-        {
-            FitEmitter.EmitBody(w, spec, $"global::{KernelsNamespace}.{KernelsClass}");
-        }
-        else
-        {
-            DispatchEmitter.EmitBody(w, spec, $"global::{KernelsNamespace}.{KernelsClass}");
-        }
-
+        form.EmitBody(w, spec, $"global::{KernelsNamespace}.{KernelsClass}");
         w.Close();
 
         foreach (TypeSpec _ in spec.Types)
@@ -127,134 +121,12 @@ internal static class Emitter
     }
 
     /// <summary>The body of the kernels class for one spec: the dispatch, then one kernel per size and their helpers.</summary>
-    private static string EmitKernels(SolverSpec spec)
+    internal static string EmitKernels(SolverSpec spec)
     {
         // Two levels in: the namespace and the class.
         var w = new SourceWriter(indent: 2);
-        if (spec.Signature.Form == SolveForm.LeastSquares)
-        {
-            FitEmitter.EmitSwitch(w, spec);
-            FitEmitter.EmitKernels(w, spec);
-        }
-        else
-        {
-            DispatchEmitter.EmitSwitch(w, spec);
-            KernelForms.EmitAll(w, spec);
-        }
-
+        SolveFormDescriptor.For(spec).EmitKernelsClass(w, spec);
         return w.ToString();
-    }
-
-    private static void EmitDocumentation(SourceWriter w, SolverSpec spec)
-    {
-        if (spec.Signature.Form == SolveForm.LeastSquares)
-        {
-            EmitFitDocumentation(w, spec);
-            return;
-        }
-
-        string maxN = SourceWriter.Int(spec.MaxN);
-        string afterMaxN = SourceWriter.Int(spec.MaxN + 1);
-        string triangle = spec.Upper ? "upper" : "lower";
-        string layout = spec.ColumnMajor ? "column-major" : "row-major";
-        string factor = spec.Upper ? "A = Uᵀ·U, U in the upper triangle" : "A = L·Lᵀ, L in the lower triangle";
-        const string Throws = "Throws for a negative size or a span that is too short;";
-
-        // The factor forms get straight-line code up to their limit only (KernelForms.StraightLineLimit).
-        int kernels = KernelForms.KernelLimit(spec);
-        string unrolled = $"Generated by Specialized: n = 1..{SourceWriter.Int(kernels)} run unrolled code specialized for each size";
-        string afterKernels = SourceWriter.Int(kernels + 1);
-        string faster = kernels < spec.MaxN ? " (from there on the runtime's vectorized kernel is faster than straight-line code)" : string.Empty;
-        string failed = "a matrix that is not positive definite returns a failure and leaves the output unchanged.";
-
-        (string summary, string[] remarks) = spec.Signature.Form switch
-        {
-            SolveForm.Factored => (
-                $"Solves A·X = B in place of b, given the Cholesky factor of a symmetric positive definite A made by <see cref=\"global::Specialized.SpdFactorAttribute\"/> or {CholeskyCref(spec, "Factor")} ({factor}, {layout}).",
-                new[]
-                {
-                    unrolled + ";",
-                    $"n ≥ {afterKernels} call {CholeskyCref(spec, "SolveFactored")}{faster}. {Throws}",
-                    "only the factor's stored triangle is read, and it is not checked: a zero or non-finite diagonal gives non-finite results.",
-                }),
-            SolveForm.Factor => (
-                $"Factors a symmetric positive definite A ({triangle} triangle, {layout}) in place: {factor}; the other triangle is never read or written.",
-                new[]
-                {
-                    kernels < spec.MaxN
-                        ? unrolled + $", n = {afterKernels}..{maxN} the runtime's vectorized kernel on a stack copy of a, written back only on success;"
-                        : unrolled + ";",
-                    $"n ≥ {afterMaxN} call {CholeskyCref(spec, "Factor")}. {Throws}",
-                    $"a matrix that is not positive definite returns a failure at LAPACK dpotrf's pivot; n = 1..{maxN} then leave a unchanged, while the fallback, like dpotrf, may leave part of the stored triangle overwritten.",
-                }),
-            SolveForm.Inverse => (
-                $"Writes the inverse of a symmetric positive definite A ({triangle} triangle read, {layout}) to both triangles of inverse, leaving a unchanged.",
-                new[]
-                {
-                    unrolled + ";",
-                    $"n ≥ {afterKernels} call {CholeskyCref(spec, "Invert")}{faster}. {Throws}",
-                    "a matrix that is not positive definite returns a failure and leaves the inverse unchanged.",
-                }),
-            SolveForm.Batch => (
-                $"Solves results.Length independent systems A_k·x_k = b_k of order n (each A_k symmetric positive definite, {triangle} triangle, {layout}, at a[k·n·n]; b_k and x_k at [k·n]), leaving a and b unchanged.",
-                new[]
-                {
-                    $"Generated by Specialized: n = 1..{SourceWriter.Int(kernels)} run unrolled vector code specialized for each size, one system per lane;",
-                    $"n ≥ {afterKernels} call {CholeskyCref(spec, "SolveBatch")}{faster}. {Throws}",
-                    "a system that is not positive definite gets its own failed result and keeps its x unchanged; the others are unaffected.",
-                }),
-            SolveForm.InPlace => (
-                $"Solves A·X = B for a symmetric positive definite A ({triangle} triangle, {layout}), in place: the stored triangle of a becomes the Cholesky factor and b becomes x.",
-                new[] { unrolled + ";", $"n ≥ {afterMaxN} call <see cref=\"global::Specialized.Cholesky\"/>. {Throws}", failed }),
-            _ => (
-                $"Solves A·X = B for a symmetric positive definite A ({triangle} triangle, {layout}), into x, leaving a and b unchanged.",
-                new[] { unrolled + ";", $"n ≥ {afterMaxN} call <see cref=\"global::Specialized.Cholesky\"/>. {Throws}", failed }),
-        };
-        w.Line("/// <summary>");
-        w.Line("/// " + summary);
-        w.Line("/// </summary>");
-        w.Line("/// <remarks>");
-        foreach (string line in remarks)
-        {
-            w.Line("/// " + line);
-        }
-
-        w.Line("/// </remarks>");
-    }
-
-    private static void EmitFitDocumentation(SourceWriter w, SolverSpec spec)
-    {
-        SolverSignature sig = spec.Signature;
-        string layout = spec.ColumnMajor ? "column-major" : "row-major";
-        string objective = sig.HasWeights ? "Σ wᵢ·(Aᵢ·x − bᵢ)²" : "‖A·x − b‖₂²";
-        string ridge = sig.HasRidge ? " + ridge·‖x‖₂²" : string.Empty;
-        int kernels = FitEmitter.KernelLimit(spec);
-        string runtime = sig.HasWeights ? "FitWeighted" : "Fit";
-        string t = ScalarSyntax.For(sig.Element).Keyword;
-        string cref = $"<see cref=\"global::Specialized.LeastSquares.{runtime}(global::System.ReadOnlySpan{{{t}}}, global::System.ReadOnlySpan{{{t}}}, {(sig.HasWeights ? $"global::System.ReadOnlySpan{{{t}}}, " : "")}global::System.Span{{{t}}}, int, int, {t}, global::Specialized.MatrixLayout, bool)\"/>";
-        w.Line("/// <summary>");
-        w.Line($"/// Finds the x (cols elements) that minimizes {objective}{ridge} for the rows x cols matrix A ({layout}), through the normal equations, leaving the inputs unchanged.");
-        w.Line("/// </summary>");
-        w.Line("/// <remarks>");
-        w.Line($"/// Generated by Specialized: cols = 1..{SourceWriter.Int(kernels)} run one pass over A specialized for each column count, accumulating the Gram matrix in registers, then an unrolled Cholesky solve{(spec.Refine ? " and one step of refinement from the residual against A" : "")};");
-        w.Line($"/// cols ≥ {SourceWriter.Int(kernels + 1)} call {cref}. Throws for negative sizes, rows &lt; cols, a span that is too short{(sig.HasRidge ? " or a ridge that is negative or not finite" : "")};");
-        w.Line("/// a Gram matrix that is not positive definite (A rank-deficient, or a NaN) returns a failure and leaves x unchanged.");
-        w.Line("/// </remarks>");
-    }
-
-    /// <summary>A cref to the runtime overload of <paramref name="method"/> for the spec's element type.</summary>
-    private static string CholeskyCref(SolverSpec spec, string method)
-    {
-        string t = ScalarSyntax.For(spec.Signature.Element).Keyword;
-        string storage = "global::Specialized.Triangle, global::Specialized.MatrixLayout";
-        string parameters = method switch
-        {
-            "Factor" => $"global::System.Span{{{t}}}, int, {storage}",
-            "SolveFactored" => $"global::System.ReadOnlySpan{{{t}}}, global::System.Span{{{t}}}, int, int, {storage}",
-            "SolveBatch" => $"global::System.ReadOnlySpan{{{t}}}, global::System.ReadOnlySpan{{{t}}}, global::System.Span{{{t}}}, global::System.Span{{global::Specialized.SolveResult}}, int, {storage}",
-            _ => $"global::System.ReadOnlySpan{{{t}}}, global::System.Span{{{t}}}, int, {storage}",
-        };
-        return $"<see cref=\"global::Specialized.Cholesky.{method}({parameters})\"/>";
     }
 
     private static string ReturnType(SolverSpec spec) =>

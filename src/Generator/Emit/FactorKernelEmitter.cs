@@ -12,8 +12,8 @@ namespace Specialized.Generator;
 /// </summary>
 internal static class FactorKernelEmitter
 {
-    /// <summary>The largest n with straight-line code (see <see cref="KernelForms.StraightLineLimit"/>).</summary>
-    public const int StraightLineLimit = 8;
+    /// <summary>The helper that factors a stack copy with the runtime kernel, for the sizes past the straight-line limit (<see cref="FactorForm"/>).</summary>
+    public const string FactorOnCopyMethod = "FactorOnCopy";
 
     public static string MethodName(int n) => "Factor" + SourceWriter.Int(n);
 
@@ -48,25 +48,24 @@ internal static class FactorKernelEmitter
     }
 
     /// <summary>
-    /// Emits the helper for StraightLineLimit &lt; n ≤ MaxN: the stored triangle is copied to the
+    /// Emits the helper for <paramref name="from"/> ≤ n ≤ MaxN: the stored triangle is copied to the
     /// stack, factored there by the runtime's vectorized kernel, and copied back only on success,
     /// so a failure leaves a unchanged as the straight-line kernels do (n ≤ 32: at most 8 KiB).
     /// </summary>
-    public static void EmitFactorOnCopy(SourceWriter w, SolverSpec spec)
+    public static void EmitFactorOnCopy(SourceWriter w, SolverSpec spec, int from)
     {
         string t = ScalarSyntax.For(spec.Signature.Element).Keyword;
-        string from = SourceWriter.Int(StraightLineLimit + 1);
         string to = SourceWriter.Int(spec.MaxN);
         // Row-wise, row i of L is (i, 0..i) at i·n; column-wise, buffer row i holds L(i..n−1, i) from i·n + i.
         (string start, string length) = spec.RowWise ? ("i * n", "i + 1") : ("i * n + i", "n - i");
-        w.Line($"/// <summary>n = {from}..{to}: the runtime's kernel on a stack copy of the stored triangle, written back only on success.</summary>");
-        w.Open($"public static SolveResult {KernelForms.FactorOnCopyMethod}(Span<{t}> a, int n)");
+        w.Line($"/// <summary>n = {SourceWriter.Int(from)}..{to}: the runtime's kernel on a stack copy of the stored triangle, written back only on success.</summary>");
+        w.Open($"public static SolveResult {FactorOnCopyMethod}(Span<{t}> a, int n)");
         w.Line($"Span<{t}> copy = stackalloc {t}[n * n];");
         w.Open("for (int i = 0; i < n; i++)");
         w.Line($"a.Slice({start}, {length}).CopyTo(copy.Slice({start}, {length}));");
         w.Close();
         w.Line();
-        w.Line($"SolveResult result = Cholesky.Factor(copy, n, {KernelForms.Storage(spec)});");
+        w.Line($"SolveResult result = Cholesky.Factor(copy, n, {CholeskyFormDescriptor.Storage(spec)});");
         w.Open("if (result.Success)");
         w.Open("for (int i = 0; i < n; i++)");
         w.Line($"copy.Slice({start}, {length}).CopyTo(a.Slice({start}, {length}));");

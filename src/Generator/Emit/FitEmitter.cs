@@ -14,14 +14,11 @@ internal static class FitEmitter
     /// <summary>The nested class of the normal-equation solvers: a keep-inputs [SpdSolve], lower triangle, row-major, MaxN = MaxCols.</summary>
     public const string NormalEquationsClass = "NormalEquations";
 
-    /// <summary>The column counts up to which each fit gets a kernel of its own; above, the dispatch calls the runtime.</summary>
-    public static int KernelLimit(SolverSpec spec) => System.Math.Min(spec.MaxN, GramKernelEmitter.StraightLineLimit);
-
-    /// <summary>The spec of the solver for the Gram matrix of order cols.</summary>
-    public static SolverSpec NormalEquations(SolverSpec spec) => spec with
+    /// <summary>The spec of the solver for the Gram matrices of order 1..<paramref name="kernelLimit"/>.</summary>
+    private static SolverSpec NormalEquations(SolverSpec spec, int kernelLimit) => spec with
     {
         Signature = new SolverSignature(SolverKind.SpdSolve, SolveForm.KeepInputs, spec.Signature.Element, ReturnsSolveResult: true, HasNrhs: false),
-        MaxN = KernelLimit(spec),
+        MaxN = kernelLimit,
         Upper = false,
         ColumnMajor = false,
         Refine = false,
@@ -56,7 +53,8 @@ internal static class FitEmitter
         w.Line($"return {kernelsType}.{DispatchEmitter.DispatchMethod}({args}){(sig.ReturnsSolveResult ? "" : ".Success")};");
     }
 
-    public static void EmitSwitch(SourceWriter w, SolverSpec spec)
+    /// <summary>The dispatch of the kernels class: one kernel per column count up to the form's limit, then the form's fallback.</summary>
+    public static void EmitSwitch(SourceWriter w, SolverSpec spec, SolveFormDescriptor form)
     {
         SolverSignature sig = spec.Signature;
         string[] roles = ParameterRoles.Of(sig);
@@ -69,52 +67,39 @@ internal static class FitEmitter
         }
 
         w.Open($"if (!({VectorShape.Supported}))");
-        w.Line($"return {FallbackCall(spec)};");
+        w.Line($"return {form.FallbackCall(spec)};");
         w.Close();
         w.Line();
         string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Cols).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
         w.Open($"switch ({ParameterRoles.Cols})");
         w.Line("case 0:");
         w.Line("    return SolveResult.Succeeded;");
-        for (int cols = 1; cols <= KernelLimit(spec); cols++)
+        for (int cols = 1; cols <= form.KernelLimit(spec); cols++)
         {
             w.Line($"case {SourceWriter.Int(cols)}:");
             w.Line($"    return {GramKernelEmitter.MethodName(cols)}({kernelArgs});");
         }
 
         w.Line("default:");
-        w.Line($"    return {FallbackCall(spec)};");
+        w.Line($"    return {form.FallbackCall(spec)};");
         w.Close();
         w.Close();
     }
 
-    /// <summary>The kernels for cols = 1..<see cref="KernelLimit"/>, then the normal-equation solvers they call.</summary>
-    public static void EmitKernels(SourceWriter w, SolverSpec spec)
+    /// <summary>The kernels for cols = 1..<paramref name="kernelLimit"/>, then the normal-equation solvers they call.</summary>
+    public static void EmitKernels(SourceWriter w, SolverSpec spec, int kernelLimit)
     {
-        for (int cols = 1; cols <= KernelLimit(spec); cols++)
+        for (int cols = 1; cols <= kernelLimit; cols++)
         {
             w.Line();
             GramKernelEmitter.Emit(w, spec, cols);
         }
 
-        SolverSpec normal = NormalEquations(spec);
+        SolverSpec normal = NormalEquations(spec, kernelLimit);
         w.Line();
         w.Line("/// <summary>The Cholesky solve of each fit's normal equations: [SpdSolve] kernels for the Gram matrix (lower triangle, row-major).</summary>");
         w.Open($"private static class {NormalEquationsClass}");
-        DispatchEmitter.EmitSwitch(w, normal);
-        KernelForms.EmitAll(w, normal);
+        SolveFormDescriptor.For(normal).EmitKernelsClass(w, normal);
         w.Close();
-    }
-
-    /// <summary>The <c>Specialized.LeastSquares</c> call that serves cols above the kernels, with the method's options.</summary>
-    public static string FallbackCall(SolverSpec spec)
-    {
-        SolverSignature sig = spec.Signature;
-        string ridge = sig.HasRidge ? ParameterRoles.Ridge : ScalarSyntax.For(sig.Element).Zero;
-        string layout = spec.ColumnMajor ? "MatrixLayout.ColumnMajor" : "MatrixLayout.RowMajor";
-        string refine = spec.Refine ? "true" : "false";
-        return sig.HasWeights
-            ? $"LeastSquares.FitWeighted({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Weights}, {ParameterRoles.Solution}, {ParameterRoles.Rows}, {ParameterRoles.Cols}, {ridge}, {layout}, {refine})"
-            : $"LeastSquares.Fit({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Solution}, {ParameterRoles.Rows}, {ParameterRoles.Cols}, {ridge}, {layout}, {refine})";
     }
 }

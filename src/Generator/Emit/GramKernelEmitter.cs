@@ -20,13 +20,6 @@ namespace Specialized.Generator;
 /// </remarks>
 internal static class GramKernelEmitter
 {
-    /// <summary>
-    /// The largest column count with a kernel of its own; the runtime's blocked Gram serves the rest. Up to
-    /// here the kernels beat the runtime (a probe, 1000-row double fits: 2-7 µs against 13-42 µs at cols
-    /// 4..12, 28 against 71 at 16), though from cols ≈ 8 their accumulators no longer fit in registers.
-    /// </summary>
-    public const int StraightLineLimit = 16;
-
     public static string MethodName(int cols) => "Fit" + SourceWriter.Int(cols);
 
     /// <summary>

@@ -12,9 +12,6 @@ namespace Specialized.Generator;
 /// </summary>
 internal static class InverseKernelEmitter
 {
-    /// <summary>The largest n with straight-line code (see <see cref="KernelForms.StraightLineLimit"/>); larger n call the runtime.</summary>
-    public const int StraightLineLimit = 12;
-
     public static string MethodName(int n) => "Invert" + SourceWriter.Int(n);
 
     public static void Emit(SourceWriter w, SolverSpec spec, int n)

@@ -17,11 +17,11 @@ internal static class LoopKernelEmitter
 {
     public const string MethodName = "SolveLooped";
 
-    public static void Emit(SourceWriter w, SolverSpec spec, VectorShape v, int maxN)
+    /// <summary>Emits the kernel for n up to <paramref name="maxN"/>; in place, the factor overwrites a's stored triangle and x overwrites b.</summary>
+    public static void Emit(SourceWriter w, SolverSpec spec, VectorShape v, int maxN, bool inPlace)
     {
         ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
         string t = s.Keyword;
-        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
         bool nrhs = spec.Signature.HasNrhs;
         string lanes = SourceWriter.Int(v.Lanes);
         int paddedMax = (maxN + v.Lanes - 1) / v.Lanes * v.Lanes;

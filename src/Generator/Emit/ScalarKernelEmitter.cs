@@ -1,5 +1,4 @@
 using System.Text;
-using Specialized.Common;
 using Specialized.Generator.Model;
 
 namespace Specialized.Generator;
@@ -19,17 +18,17 @@ namespace Specialized.Generator;
 /// </remarks>
 internal static class ScalarKernelEmitter
 {
-    public static void Emit(SourceWriter w, SolverSpec spec, int n)
+    /// <summary>Emits the kernel for n; in place, the factor overwrites a's stored triangle and x overwrites b.</summary>
+    public static void Emit(SourceWriter w, SolverSpec spec, int n, bool inPlace)
     {
         ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
-        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
 
         w.Line($"/// <summary>n = {SourceWriter.Int(n)}: A = L·D·Lᵀ in locals, then L·y = b, D·Lᵀ·x = y.</summary>");
         // At n ≤ 3 the call and the switch cost as much as the solve (measured: inlined into the
         // dispatch, and it into the partial method, n = 1..3 took 15-20% less time). The partial
         // method then starts at tier 0 and call counting promotes it, as it does any method.
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelSyntax.Parameters(spec)})");
+        w.Open($"public static SolveResult {SolveKernelChooser.MethodName(n)}({KernelSyntax.Parameters(spec)})");
         // Several right-hand sides reuse 1/d(n−1) once per column rather than dividing each time.
         bool lastReciprocal = spec.Signature.HasNrhs;
         EmitFactor(w, spec, s, n, lastReciprocal);

@@ -19,17 +19,17 @@ namespace Specialized.Generator;
 /// </remarks>
 internal static class VectorKernelEmitter
 {
-    public static void Emit(SourceWriter w, SolverSpec spec, int n, VectorShape v)
+    /// <summary>Emits the kernel for n; in place, the factor overwrites a's stored triangle and x overwrites b.</summary>
+    public static void Emit(SourceWriter w, SolverSpec spec, int n, VectorShape v, bool inPlace)
     {
         ScalarSyntax s = ScalarSyntax.For(spec.Signature.Element);
-        bool inPlace = spec.Signature.Form == SolveForm.InPlace;
         bool nrhs = spec.Signature.HasNrhs;
         var blocks = new RowBlocks(n, v.Lanes);
         string size = SourceWriter.Int(n);
 
         w.Line($"/// <summary>n = {size}: A = L·D·Lᵀ in {v.Factory} columns, then L·y = b, D·Lᵀ·x = y.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
-        w.Open($"public static SolveResult {KernelEmitter.MethodName(n)}({KernelSyntax.Parameters(spec)})");
+        w.Open($"public static SolveResult {SolveKernelChooser.MethodName(n)}({KernelSyntax.Parameters(spec)})");
         w.Line("// The stored triangle, column by column; lanes above the diagonal are never read back.");
         for (int j = 0; j < n; j++)
         {

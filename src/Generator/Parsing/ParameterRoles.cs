@@ -5,8 +5,8 @@ using Specialized.Generator.Model;
 namespace Specialized.Generator;
 
 /// <summary>
-/// The parameters of a recognized form in order, by role (a, factor, b, x, inverse, n, nrhs), and
-/// their types: the one place that knows how a form's parameter list is laid out.
+/// The names the emitted code gives each parameter, by role (a, factor, b, x, inverse, n, nrhs, …),
+/// and their types. Which roles a form has, in which order, is the form's <see cref="SolveFormDescriptor"/>'s.
 /// </summary>
 internal static class ParameterRoles
 {
@@ -23,41 +23,8 @@ internal static class ParameterRoles
     public const string Cols = "cols";
     public const string Ridge = "ridge";
 
-    private static readonly string[] s_inPlace = { Matrix, Rhs, Order };
-    private static readonly string[] s_inPlaceNrhs = { Matrix, Rhs, Order, RhsCount };
-    private static readonly string[] s_keep = { Matrix, Rhs, Solution, Order };
-    private static readonly string[] s_keepNrhs = { Matrix, Rhs, Solution, Order, RhsCount };
-    private static readonly string[] s_factored = { Factor, Rhs, Order };
-    private static readonly string[] s_factoredNrhs = { Factor, Rhs, Order, RhsCount };
-    private static readonly string[] s_factor = { Matrix, Order };
-    private static readonly string[] s_inverse = { Matrix, Inverse, Order };
-    private static readonly string[] s_batch = { Matrix, Rhs, Solution, Results, Order };
-    private static readonly string[] s_fit = { Matrix, Rhs, Solution, Rows, Cols };
-    private static readonly string[] s_fitWeighted = { Matrix, Rhs, Weights, Solution, Rows, Cols };
-    private static readonly string[] s_fitRidge = { Matrix, Rhs, Solution, Rows, Cols, Ridge };
-    private static readonly string[] s_fitWeightedRidge = { Matrix, Rhs, Weights, Solution, Rows, Cols, Ridge };
-
-    public static string[] Of(SolverSignature signature) => (signature.Form, signature.HasNrhs) switch
-    {
-        (SolveForm.LeastSquares, _) => FitRoles(signature),
-        (SolveForm.KeepInputs, true) => s_keepNrhs,
-        (SolveForm.KeepInputs, false) => s_keep,
-        (SolveForm.Factored, true) => s_factoredNrhs,
-        (SolveForm.Factored, false) => s_factored,
-        (SolveForm.Factor, _) => s_factor,
-        (SolveForm.Inverse, _) => s_inverse,
-        (SolveForm.Batch, _) => s_batch,
-        (_, true) => s_inPlaceNrhs,
-        _ => s_inPlace,
-    };
-
-    private static string[] FitRoles(SolverSignature signature) => (signature.HasWeights, signature.HasRidge) switch
-    {
-        (true, true) => s_fitWeightedRidge,
-        (true, false) => s_fitWeighted,
-        (false, true) => s_fitRidge,
-        _ => s_fit,
-    };
+    /// <summary>The form's parameters in declaration order, by role; the form's descriptor holds the lists.</summary>
+    public static string[] Of(SolverSignature signature) => SolveFormDescriptor.For(signature.Form).Roles(signature);
 
     public static bool IsSpan(string role) => role is Matrix or Factor or Rhs or Solution or Inverse or Results or Weights;
 
@@ -74,7 +41,7 @@ internal static class ParameterRoles
             return "int";
         }
 
-        return (IsReadOnly(signature.Form, role) ? "ReadOnlySpan<" : "Span<") + ElementOf(signature, role) + ">";
+        return (SolveFormDescriptor.For(signature.Form).IsReadOnly(role) ? "ReadOnlySpan<" : "Span<") + ElementOf(signature, role) + ">";
     }
 
     /// <summary>The element type of a span role: the results span holds SolveResult, every other span the form's T.</summary>
@@ -87,13 +54,4 @@ internal static class ParameterRoles
         int index = Array.IndexOf(Of(spec.Signature), role);
         return index < 0 ? null : spec.Parameters[index].Name;
     }
-
-    private static bool IsReadOnly(SolveForm form, string role) => form switch
-    {
-        SolveForm.KeepInputs or SolveForm.Batch => role is Matrix or Rhs,
-        SolveForm.LeastSquares => role is Matrix or Rhs or Weights,
-        SolveForm.Factored => role == Factor,
-        SolveForm.Inverse => role == Matrix,
-        _ => false,
-    };
 }
