@@ -20,7 +20,8 @@ internal static class RowFlattening
     /// <summary>The operation that copies the rows into the buffer <paramref name="value"/> comes from, or null.</summary>
     public static IOperation? Find(IOperation value, SolverCatalog catalog)
     {
-        IOperation origin = ValueTracing.Trace(value, catalog, out ILocalSymbol? local);
+        // A part of the buffer (AsSpan(0, n * n), Slice) is as much a copy of the rows as the whole.
+        IOperation origin = ValueTracing.Trace(ValueTracing.WholeBuffer(value), catalog, out ILocalSymbol? local);
         if (origin is IInvocationOperation invocation && SelectManyOverRows(invocation) is not null)
         {
             return invocation;
@@ -53,6 +54,10 @@ internal static class RowFlattening
             case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
                 when Strip(assignment.Value) is IArrayElementReferenceOperation read && IsRowAccess(read.ArrayReference):
                 return Into(target.ArrayReference, read.ArrayReference, target.Indices[0]);
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
+                when Strip(assignment.Value) is ILocalReferenceOperation element && ForEachCollection(element) is { } row && IsRowAccess(row):
+                // foreach (var row in rows) foreach (double v in row) flat[k++] = v;
+                return Into(target.ArrayReference, row, target.Indices[0]);
             case IInvocationOperation { TargetMethod: { Name: "Copy", ContainingType.SpecialType: SpecialType.System_Array } } copy
                 when copy.Arguments.Length >= 3 && IsRowAccess(copy.Arguments[0].Value):
                 return Into(ArgumentFor(copy, "destinationArray"), copy.Arguments[0].Value, ArgumentFor(copy, "destinationIndex"));
@@ -127,6 +132,20 @@ internal static class RowFlattening
             ILocalReferenceOperation reference => IsForEachOverRows(reference),
             _ => false,
         };
+    }
+
+    /// <summary>The collection a foreach variable steps through, when <paramref name="reference"/> reads one.</summary>
+    private static IOperation? ForEachCollection(ILocalReferenceOperation reference)
+    {
+        for (IOperation? current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local))
+            {
+                return Strip(loop.Collection);
+            }
+        }
+
+        return null;
     }
 
     private static bool IsForEachOverRows(ILocalReferenceOperation reference)

@@ -21,11 +21,15 @@ namespace Specialized.Analyzers.Tests;
 internal static class Verify
 {
     /// <summary>Asserts that the analyzers report exactly the marked diagnostics across all sources, on every framework.</summary>
-    public static async Task DiagnosticsAsync(params string[] markedSources)
+    public static Task DiagnosticsAsync(params string[] markedSources) => DiagnosticsAsync([], markedSources);
+
+    /// <summary>The same, with more assemblies referenced (MathNet.Numerics, say).</summary>
+    public static async Task DiagnosticsAsync(MetadataReference[] references, params string[] markedSources)
     {
         foreach (TestTarget target in TestTargets.All)
         {
             var test = new SpecializedAnalyzerTest(target);
+            test.TestState.AdditionalReferences.AddRange(references);
             for (int i = 0; i < markedSources.Length; i++)
             {
                 test.TestState.Sources.Add((FileName(i), markedSources[i]));
@@ -43,7 +47,7 @@ internal static class Verify
     {
         foreach (TestTarget target in TestTargets.All)
         {
-            await RunAsync(target, [(FileName(0), source)]);
+            await RunAsync(target, [(FileName(0), source)], []);
         }
     }
 
@@ -51,12 +55,15 @@ internal static class Verify
     public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source) => AnalyzeFilesAsync((FileName(0), source));
 
     /// <summary>The analyzer diagnostics on sources given with their file names (which can mark a file as generated).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(params (string File, string Text)[] files)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(params (string File, string Text)[] files) => AnalyzeFilesAsync([], files);
+
+    /// <summary>The same, with more assemblies referenced.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeFilesAsync(MetadataReference[] references, params (string File, string Text)[] files)
     {
         ImmutableArray<Diagnostic> first = default;
         foreach (TestTarget target in TestTargets.All)
         {
-            ImmutableArray<Diagnostic> diagnostics = await RunAsync(target, files);
+            ImmutableArray<Diagnostic> diagnostics = await RunAsync(target, files, references);
             if (first.IsDefault)
             {
                 first = diagnostics;
@@ -74,7 +81,7 @@ internal static class Verify
     /// The analyzers over a compilation built from the same references as <see cref="SpecializedAnalyzerTest"/>
     /// (for sources that need not compile, or whose diagnostics a test inspects itself).
     /// </summary>
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(TestTarget target, (string File, string Text)[] files)
+    private static async Task<ImmutableArray<Diagnostic>> RunAsync(TestTarget target, (string File, string Text)[] files, MetadataReference[] extra)
     {
         ImmutableArray<MetadataReference> references = await target.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
@@ -84,7 +91,7 @@ internal static class Verify
         var compilation = CSharpCompilation.Create(
             "Test",
             trees,
-            references.Add(target.Runtime),
+            references.Add(target.Runtime).AddRange(extra),
             SpecializedAnalyzerTest.Options(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
 
         var exceptions = new List<string>();
