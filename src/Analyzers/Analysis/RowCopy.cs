@@ -54,7 +54,7 @@ internal sealed record RowCopy(ILocalSymbol Target, IOperation Row, IOperation? 
     /// </summary>
     private static IOperation? RowLoop(IOperation row, HashSet<ILocalSymbol> rowIndex)
     {
-        row = RowFlattening.Strip(row);
+        row = ValueTracing.WholeBuffer(row);
         if (row is ILocalReferenceOperation variable)
         {
             for (IOperation? current = row.Parent; current is not null; current = current.Parent)

@@ -38,7 +38,7 @@ internal static class RowFlattening
             return null;
         }
 
-        return Strip(invocation.Arguments[0].Value) is IInvocationOperation selectMany
+        return ValueTracing.WholeBuffer(invocation.Arguments[0].Value) is IInvocationOperation selectMany
             && IsEnumerable(selectMany.TargetMethod, "SelectMany", "SelectMany")
             && selectMany.TargetMethod.TypeArguments.Length > 0
             && IsRow(selectMany.TargetMethod.TypeArguments[0])
@@ -52,10 +52,10 @@ internal static class RowFlattening
         switch (operation)
         {
             case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
-                when Strip(assignment.Value) is IArrayElementReferenceOperation read && IsRowAccess(read.ArrayReference):
+                when ValueTracing.WholeBuffer(assignment.Value) is IArrayElementReferenceOperation read && IsRowAccess(read.ArrayReference):
                 return Into(target.ArrayReference, read.ArrayReference, target.Indices[0]);
             case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
-                when Strip(assignment.Value) is ILocalReferenceOperation element && ForEachCollection(element) is { } row && IsRowAccess(row):
+                when ValueTracing.WholeBuffer(assignment.Value) is ILocalReferenceOperation element && ForEachCollection(element) is { } row && IsRowAccess(row):
                 // foreach (var row in rows) foreach (double v in row) flat[k++] = v;
                 return Into(target.ArrayReference, row, target.Indices[0]);
             case IInvocationOperation { TargetMethod: { Name: "Copy", ContainingType.SpecialType: SpecialType.System_Array } } copy
@@ -124,7 +124,7 @@ internal static class RowFlattening
     /// <summary>One row: <c>rows[i]</c> of a jagged array or an indexed collection of arrays, or a foreach variable over rows.</summary>
     private static bool IsRowAccess(IOperation operation)
     {
-        operation = Strip(operation);
+        operation = ValueTracing.WholeBuffer(operation);
         return operation switch
         {
             IArrayElementReferenceOperation element => element.Type is IArrayTypeSymbol,
@@ -141,7 +141,7 @@ internal static class RowFlattening
         {
             if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local))
             {
-                return Strip(loop.Collection);
+                return ValueTracing.WholeBuffer(loop.Collection);
             }
         }
 
@@ -154,7 +154,7 @@ internal static class RowFlattening
         {
             if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local))
             {
-                return reference.Local.Type is IArrayTypeSymbol && IsRows(Strip(loop.Collection).Type);
+                return reference.Local.Type is IArrayTypeSymbol && IsRows(ValueTracing.WholeBuffer(loop.Collection).Type);
             }
         }
 
@@ -180,25 +180,6 @@ internal static class RowFlattening
         && method.ContainingType is { Name: "Enumerable" } type
         && type.ContainingNamespace.ToDisplayString() == "System.Linq";
 
-    /// <summary>Strips conversions and AsSpan (with or without a range): what is copied, not how it is viewed.</summary>
-    internal static IOperation Strip(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IInvocationOperation { TargetMethod: { Name: "AsSpan", ContainingType.Name: "MemoryExtensions" } } asSpan when asSpan.Arguments.Length > 0:
-                    operation = asSpan.Arguments[0].Value;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
-
     private static ILocalSymbol? LocalOf(IOperation? operation) =>
-        operation is not null && Strip(operation) is ILocalReferenceOperation reference ? reference.Local : null;
+        operation is not null && ValueTracing.WholeBuffer(operation) is ILocalReferenceOperation reference ? reference.Local : null;
 }

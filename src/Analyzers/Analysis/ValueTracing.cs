@@ -45,8 +45,9 @@ internal static class ValueTracing
     }
 
     /// <summary>
-    /// The buffer a view is taken of: <c>AsSpan</c> / <c>AsMemory</c> with a start or range, and <c>Slice</c>, are
-    /// stripped (with conversions) down to what they view. Its layout and where its contents come from are the view's.
+    /// The buffer a view is taken of: <c>AsSpan</c> / <c>AsMemory</c> with a start or range, <c>Slice</c> and
+    /// <c>new Span&lt;T&gt;(array, start, length)</c> are stripped (with conversions) down to what they view.
+    /// Its layout and where its contents come from are the view's.
     /// </summary>
     public static IOperation WholeBuffer(IOperation value)
     {
@@ -57,6 +58,8 @@ internal static class ValueTracing
                 IConversionOperation conversion => conversion.Operand,
                 IInvocationOperation { TargetMethod: { Name: "AsSpan" or "AsMemory", ContainingType.Name: "MemoryExtensions" } } view when view.Arguments.Length > 0 => view.Arguments[0].Value,
                 IInvocationOperation { TargetMethod.Name: "Slice", Instance: { } instance } when IsSpan(instance.Type) => instance,
+                IObjectCreationOperation { Arguments.Length: >= 1 } creation when IsSpan(creation.Type) && creation.Arguments[0].Value.Type is IArrayTypeSymbol =>
+                    creation.Arguments[0].Value,
                 _ => null,
             };
             if (next is null)
