@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -18,6 +20,15 @@ public class DescriptorTests
         { new SizeAboveMaxNAnalyzer(), "SPD0204", DiagnosticSeverity.Info, "Specialized.Performance" },
         { new IgnoredResultAnalyzer(), "SPD0301", DiagnosticSeverity.Warning, "Specialized.Correctness" },
     };
+
+    /// <summary>The table above covers every analyzer the harness finds by reflection, and nothing else.</summary>
+    [Fact]
+    public void Every_exported_analyzer_is_described()
+    {
+        string[] described = Analyzers().Select(row => row[0].GetType().FullName!).Order(StringComparer.Ordinal).ToArray();
+        string[] exported = TestTargets.Analyzers().Select(analyzer => analyzer.GetType().FullName!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(described, exported);
+    }
 
     [Theory]
     [MemberData(nameof(Analyzers))]

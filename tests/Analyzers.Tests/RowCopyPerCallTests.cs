@@ -100,4 +100,55 @@ public class RowCopyPerCallTests
             }
         }
         """);
+
+    [Fact]
+    public Task Views_of_the_buffer_and_byte_copies() => Verify.DiagnosticsAsync(Solvers, """
+        static class Use
+        {
+            static void Run(double[][] rows, double[] b, double[] x, int n)
+            {
+                var a = new double[n * n];
+                for (int i = 0; i < n; i++)
+                {
+                    rows[i].AsSpan().CopyTo(a.AsSpan().Slice(i * n));
+                }
+
+                _ = Fits.Solve({|SPD0201:a.AsSpan(0, n * n)|}, b, x, n);
+
+                var c = new double[n * n];
+                for (int i = 0; i < n; i++)
+                {
+                    Buffer.BlockCopy(rows[i], 0, c, i * n * sizeof(double), n * sizeof(double));
+                }
+
+                _ = Fits.Solve({|SPD0201:c|}, b, x, n);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Whole_matrices_copied_at_one_offset_are_not_rows() => Verify.NoDiagnosticsAsync(Solvers, """
+        static class Use
+        {
+            static int Run(double[][] matrices, double[] b, double[] x, int n)
+            {
+                var a = new double[n * n];
+                int failed = 0;
+                foreach (var m in matrices)
+                {
+                    m.CopyTo(a, 0);
+                    failed += Fits.Solve(a, b, x, n) ? 0 : 1;
+                }
+
+                for (int k = 0; k < matrices.Length; k++)
+                {
+                    matrices[k].AsSpan().CopyTo(a.AsSpan(0));
+                    Array.Copy(matrices[k], 0, a, 0, n * n);
+                    failed += Fits.Solve(a, b, x, n) ? 0 : 1;
+                }
+
+                return failed;
+            }
+        }
+        """);
 }

@@ -22,11 +22,11 @@ public class HoistAllocationFixTests
         {
             static void Run(double[][] systems, int n)
             {
+                var b = new double[] { 1, 2, 3 };
                 foreach (double[] system in systems)
                 {
                     double[] a = [|new double[n * n]|];
                     system.AsSpan(0, n * n).CopyTo(a);
-                    var b = new double[] { 1, 2, 3 };
                     if (!Fits.Solve(a, b, n))
                     {
                         return;
@@ -39,12 +39,12 @@ public class HoistAllocationFixTests
         {
             static void Run(double[][] systems, int n)
             {
+                var b = new double[] { 1, 2, 3 };
                 double[] a = new double[n * n];
                 foreach (double[] system in systems)
                 {
                     Array.Clear(a);
                     system.AsSpan(0, n * n).CopyTo(a);
-                    var b = new double[] { 1, 2, 3 };
                     if (!Fits.Solve(a, b, n))
                     {
                         return;
@@ -63,10 +63,10 @@ public class HoistAllocationFixTests
             static double Run(int count)
             {
                 double sum = 0;
+                var b = new double[N];
                 for (int i = 0; i < count; i++)
                 {
                     var a = [|new double[N * N]|];
-                    var b = new double[N];
                     for (int k = 0; k < a.Length; k += N + 1)
                     {
                         a[k] = i + 1;
@@ -87,11 +87,11 @@ public class HoistAllocationFixTests
             static double Run(int count)
             {
                 double sum = 0;
+                var b = new double[N];
                 Span<double> a = stackalloc double[N * N];
                 for (int i = 0; i < count; i++)
                 {
                     a.Clear();
-                    var b = new double[N];
                     for (int k = 0; k < a.Length; k += N + 1)
                     {
                         a[k] = i + 1;
@@ -106,32 +106,66 @@ public class HoistAllocationFixTests
         }
         """, Solvers);
 
-    [Fact]
-    public async Task Both_fixes_for_a_small_constant_size_that_is_only_indexed()
-    {
-        string[] titles = await VerifyFix.TitlesAsync("SPD0101", """
-            static class Use
+    private const string SmallIndexedBuffer = """
+        static class Use
+        {
+            static void Run(int count)
             {
-                static void Run(int count)
+                var a = new double[16];
+                while (count-- > 0)
                 {
-                    while (count-- > 0)
-                    {
-                        var b = [|new double[4]|];
-                        b[0] = count;
-                        _ = Fits.Solve(new double[16], b, 4);
-                    }
+                    var b = [|new double[4]|];
+                    b[0] = count;
+                    _ = Fits.Solve(a, b, 4);
                 }
             }
-            """, Solvers);
-        Assert.Equal([Hoist, OnStack], titles);
-    }
+        }
+        """;
+
+    [Fact]
+    public Task Both_fixes_for_a_small_constant_size_that_is_only_indexed_first_the_heap() => VerifyFix.FixAsync("SPD0101", Hoist, [SmallIndexedBuffer, Solvers], [
+        """
+        static class Use
+        {
+            static void Run(int count)
+            {
+                var a = new double[16];
+                var b = new double[4];
+                while (count-- > 0)
+                {
+                    Array.Clear(b);
+                    b[0] = count;
+                    _ = Fits.Solve(a, b, 4);
+                }
+            }
+        }
+        """, null], index: 0);
+
+    [Fact]
+    public Task Both_fixes_for_a_small_constant_size_that_is_only_indexed_then_the_stack() => VerifyFix.FixAsync("SPD0101", OnStack, [SmallIndexedBuffer, Solvers], [
+        """
+        static class Use
+        {
+            static void Run(int count)
+            {
+                var a = new double[16];
+                Span<double> b = stackalloc double[4];
+                while (count-- > 0)
+                {
+                    b.Clear();
+                    b[0] = count;
+                    _ = Fits.Solve(a, b, 4);
+                }
+            }
+        }
+        """, null], index: 1);
 
     [Theory]
     [InlineData("var a = [|new double[n * n]|]; n++;")]
     [InlineData("var a = [|new double[Size()]|];")]
     [InlineData("var a = [|new double[16]|]; kept.Add(a);")]
     [InlineData("var a = [|new double[16]|]; Action show = () => Console.WriteLine(a[0]);")]
-    [InlineData("var a = [|new double[16]|]; a = new double[16];")]
+    [InlineData("var a = [|new double[16]|]; a = {|SPD0101:new double[16]|};")]
     [InlineData("double[] a = [|new double[16]|], c = a;")]
     public Task No_fix_when_the_array_or_its_size_belongs_to_the_iteration(string declaration) => VerifyFix.NoFixAsync("SPD0101", $$"""
         using System.Collections.Generic;
@@ -145,7 +179,7 @@ public class HoistAllocationFixTests
                 for (int i = 0; i < 10; i++)
                 {
                     {{declaration}}
-                    _ = Fits.Solve(a, new double[4], 4);
+                    _ = Fits.Solve(a, stackalloc double[4], 4);
                 }
             }
         }
@@ -166,7 +200,7 @@ public class HoistAllocationFixTests
                 });
                 for (int i = 0; i < 10; i++)
                 {
-                    var a = new double[n * n];
+                    var a = {|SPD0101:new double[n * n]|};
                     _ = Fits.Solve(a, stackalloc double[4], n);
                 }
             }

@@ -1,162 +1,122 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
-using System.Threading;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using Specialized.Analyzers;
+using Specialized.Analyzers.Tests;
 
 namespace Specialized.CodeFixes.Tests;
 
 /// <summary>
-/// Applies Specialized's code fixes in an <see cref="AdhocWorkspace"/>, in place of Microsoft.CodeAnalysis.Testing
-/// (not on the registry this project builds from). A source marks the one diagnostic to fix as
-/// <c>[|text|]</c>; the fix is applied as the IDE applies it (operations, then simplification and formatting),
-/// the changed document must equal the expected text exactly, and the fixed project must compile with no
-/// error the original did not have. Every source sees <c>global using System; global using Specialized;</c>.
+/// Applies Specialized's code fixes with the standard Roslyn test harness (<see cref="SpecializedCodeFixTest"/>),
+/// once per framework in <see cref="TestTargets"/>. A source marks the diagnostic to fix as <c>[|text|]</c>
+/// (shorthand for <c>{|ID:text|}</c>) and every other diagnostic it raises with <c>{|ID:text|}</c>. The harness
+/// applies the fix titled <c>title</c> until no fixable diagnostic is left, then runs every analyzer over the
+/// result: the fixed sources must equal the expected text, and what the analyzers and compiler report on them must
+/// be exactly their markup. The expected texts themselves may not mark the fixed rule, nor more diagnostics of any
+/// other ID than the sources had: a fix leaves clean code and raises nothing new.
 /// </summary>
 internal static class VerifyFix
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new AllocationInSolverLoopAnalyzer(),
-        new RowCopyPerCallAnalyzer(),
-        new LayoutMismatchAnalyzer(),
-        new SpanTooShortAnalyzer(),
-        new SizeAboveMaxNAnalyzer(),
-        new IgnoredResultAnalyzer());
-
-    private static readonly ImmutableArray<CodeFixProvider> Providers = ImmutableArray.Create<CodeFixProvider>(
-        new HoistAllocationCodeFixProvider(),
-        new SetLayoutCodeFixProvider(),
-        new RaiseMaxNCodeFixProvider(),
-        new CheckResultCodeFixProvider());
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return platform
-            .Where(path => Path.GetDirectoryName(path) == runtimeDirectory)
-            .Append(typeof(SpdSolveAttribute).Assembly.Location)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    });
-
-    // A partial definition without the generator has no implementation: expected in every test source.
-    private const string NoGenerator = "CS8795";
-
     /// <summary>
-    /// Applies the fix titled <paramref name="title"/> to the diagnostic <paramref name="id"/> marked in the first source;
-    /// <paramref name="expected"/> holds the expected text of each source, in order (null: unchanged).
+    /// Applies the fix titled <paramref name="title"/> (the <paramref name="index"/>-th offered, when given) to the
+    /// diagnostics <paramref name="id"/> marked in the sources; <paramref name="expected"/> holds the expected text
+    /// of each source, in order (null: the source as it was, less the fixed diagnostics' markup).
     /// </summary>
-    public static async Task FixAsync(string id, string title, string[] markedSources, string?[] expected)
+    public static async Task FixAsync(string id, string title, string[] markedSources, string?[] expected, int? index = null)
     {
-        (Document[] documents, TextSpan span) = Create(markedSources);
-        Diagnostic diagnostic = await FindAsync(documents[0], id, span);
-        List<CodeAction> actions = await ActionsAsync(documents[0], diagnostic);
-        CodeAction action = Assert.Single(actions, a => a.Title == title);
+        string[] sources = markedSources.Select(source => Expand(source, id)).ToArray();
+        string[] fixedSources = sources.Select((source, i) => expected[i] ?? Unmark(source, id)).ToArray();
+        AssertCleanFix(id, sources, fixedSources);
 
-        Solution solution = documents[0].Project.Solution;
-        ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
-        Solution changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
-
-        for (int i = 0; i < documents.Length; i++)
+        foreach (TestTarget target in TestTargets.All)
         {
-            string text = (await changed.GetDocument(documents[i].Id)!.GetTextAsync()).ToString();
-            Assert.Equal((expected[i] ?? (await documents[i].GetTextAsync()).ToString()).ReplaceLineEndings("\n"), text.ReplaceLineEndings("\n"));
-        }
+            var test = new SpecializedCodeFixTest(target, id) { CodeActionEquivalenceKey = title, CodeActionIndex = index };
+            for (int i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(($"Test{i}.cs", sources[i]));
+                test.FixedState.Sources.Add(($"Test{i}.cs", fixedSources[i]));
+            }
 
-        string[] before = await ErrorsAsync(solution);
-        string[] after = await ErrorsAsync(changed);
-        string[] added = after.Except(before).ToArray();
-        Assert.True(added.Length == 0, "The fixed code has new compiler errors:\n" + string.Join("\n", added));
+            await test.RunAsync();
+        }
     }
 
     /// <summary>The same, for a fix that edits only the first of one or more sources.</summary>
     public static Task FixAsync(string id, string title, string markedSource, string expected, params string[] otherSources) =>
         FixAsync(id, title, [markedSource, .. otherSources], [expected, .. otherSources.Select(_ => (string?)null)]);
 
-    /// <summary>Asserts that no fix is offered for the diagnostic <paramref name="id"/> marked in the first source.</summary>
+    /// <summary>Asserts that no fix is offered for the diagnostics <paramref name="id"/> marked in the sources.</summary>
     public static async Task NoFixAsync(string id, params string[] markedSources)
     {
-        (Document[] documents, TextSpan span) = Create(markedSources);
-        Diagnostic diagnostic = await FindAsync(documents[0], id, span);
-        Assert.Empty(await ActionsAsync(documents[0], diagnostic));
-    }
-
-    /// <summary>The titles of the fixes offered for the marked diagnostic.</summary>
-    public static async Task<string[]> TitlesAsync(string id, params string[] markedSources)
-    {
-        (Document[] documents, TextSpan span) = Create(markedSources);
-        Diagnostic diagnostic = await FindAsync(documents[0], id, span);
-        return (await ActionsAsync(documents[0], diagnostic)).Select(a => a.Title).ToArray();
-    }
-
-    private static (Document[] Documents, TextSpan Span) Create(string[] markedSources)
-    {
-        string first = markedSources[0].ReplaceLineEndings("\n");
-        int start = first.IndexOf("[|", StringComparison.Ordinal);
-        int end = first.IndexOf("|]", StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "The first source must mark the diagnostic to fix with [|...|].");
-        string source = first.Remove(end, 2).Remove(start, 2);
-        var span = TextSpan.FromBounds(start, end - 2);
-
-        var workspace = new AdhocWorkspace();
-        Project project = workspace.AddProject(ProjectInfo.Create(
-            ProjectId.CreateNewId(),
-            VersionStamp.Default,
-            "Test",
-            "Test",
-            LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            metadataReferences: References.Value));
-        var documents = new Document[markedSources.Length];
-        for (int i = 0; i < markedSources.Length; i++)
+        string[] sources = markedSources.Select(source => Expand(source, id)).ToArray();
+        foreach (TestTarget target in TestTargets.All)
         {
-            documents[i] = project.AddDocument($"Test{i}.cs", i == 0 ? source : markedSources[i].ReplaceLineEndings("\n"));
-            project = documents[i].Project;
+            // Fixed sources equal to the sources: the harness asserts that no fix is offered.
+            var test = new SpecializedCodeFixTest(target, id);
+            for (int i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(($"Test{i}.cs", sources[i]));
+                test.FixedState.Sources.Add(($"Test{i}.cs", sources[i]));
+            }
+
+            await test.RunAsync();
+        }
+    }
+
+    private static string Expand(string source, string id) => source.Replace("[|", "{|" + id + ":").Replace("|]", "|}");
+
+    private static void AssertCleanFix(string id, string[] sources, string[] fixedSources)
+    {
+        Dictionary<string, int> before = Count(sources), after = Count(fixedSources);
+        Assert.False(after.ContainsKey(id), $"The fixed code still has {id}.");
+        foreach ((string other, int count) in after)
+        {
+            Assert.True(before.TryGetValue(other, out int had) && had >= count, $"The fix raises a new {other}.");
+        }
+    }
+
+    private static Dictionary<string, int> Count(IEnumerable<string> sources) =>
+        sources.SelectMany(source => Regex.Matches(source, @"\{\|([A-Z]+[0-9]+):").Select(m => m.Groups[1].Value))
+            .GroupBy(diagnostic => diagnostic)
+            .ToDictionary(group => group.Key, group => group.Count());
+
+    /// <summary><paramref name="source"/> without the <c>{|ID:…|}</c> markup of <paramref name="id"/> (other markup kept).</summary>
+    private static string Unmark(string source, string id)
+    {
+        string open = "{|" + id + ":";
+        var output = new StringBuilder(source.Length);
+        var opened = new Stack<bool>();
+        for (int i = 0; i < source.Length;)
+        {
+            if (string.CompareOrdinal(source, i, "{|", 0, 2) == 0)
+            {
+                bool drop = string.CompareOrdinal(source, i, open, 0, open.Length) == 0;
+                opened.Push(drop);
+                int colon = source.IndexOf(':', i);
+                if (!drop)
+                {
+                    output.Append(source, i, colon + 1 - i);
+                }
+
+                i = colon + 1;
+            }
+            else if (string.CompareOrdinal(source, i, "|}", 0, 2) == 0 && opened.Count > 0)
+            {
+                if (!opened.Pop())
+                {
+                    output.Append("|}");
+                }
+
+                i += 2;
+            }
+            else
+            {
+                output.Append(source[i]);
+                i++;
+            }
         }
 
-        project = project.AddDocument("GlobalUsings.cs", "global using System;\nglobal using Specialized;\n").Project;
-        return (documents.Select(d => project.GetDocument(d.Id)!).ToArray(), span);
-    }
-
-    private static async Task<Diagnostic> FindAsync(Document document, string id, TextSpan span)
-    {
-        Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
-        SyntaxTree tree = (await document.GetSyntaxTreeAsync())!;
-        Diagnostic[] found = diagnostics.Where(d => d.Id == id && d.Location.SourceTree == tree && d.Location.SourceSpan == span).ToArray();
-        Assert.True(found.Length == 1, $"Expected one {id} on the marked text; the analyzers reported:\n" + string.Join("\n", diagnostics));
-        return found[0];
-    }
-
-    private static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic)
-    {
-        var actions = new List<CodeAction>();
-        foreach (CodeFixProvider provider in Providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
-        {
-            var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-            await provider.RegisterCodeFixesAsync(context);
-        }
-
-        return actions;
-    }
-
-    private static async Task<string[]> ErrorsAsync(Solution solution)
-    {
-        Compilation compilation = (await solution.Projects.Single().GetCompilationAsync())!;
-        return compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != NoGenerator)
-            .Select(d => $"{d.Id}: {d.GetMessage()}")
-            .ToArray();
+        return output.ToString();
     }
 }

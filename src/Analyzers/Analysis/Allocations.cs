@@ -5,7 +5,7 @@ namespace Specialized.Analyzers;
 
 /// <summary>
 /// What SPD0101 counts as an allocation written in the code: array and reference-type object creation
-/// (exceptions excepted: a throw is the cold path), LINQ materialization (Enumerable.ToArray, ToList,
+/// (exceptions excepted: a throw is the cold path), a record class copied by <c>with</c>, LINQ materialization (Enumerable.ToArray, ToList,
 /// ToDictionary, ToHashSet, ToLookup), any other To…Array method returning a new array (Span.ToArray,
 /// List.ToArray, MathNet's ToColumnMajorArray), array Clone, and boxing conversions.
 /// <c>stackalloc</c> in a loop is CA2014's, and the compiler's own hidden allocations (params arrays,
@@ -17,6 +17,7 @@ internal static class Allocations
     {
         IArrayCreationOperation creation => !creation.IsImplicit,
         IObjectCreationOperation creation => creation.Type is { IsReferenceType: true } type && !IsException(type),
+        IWithOperation with => with.Type is { IsReferenceType: true },
         IInvocationOperation invocation => Materializes(invocation.TargetMethod),
         IConversionOperation conversion => IsBoxing(conversion),
         _ => false,

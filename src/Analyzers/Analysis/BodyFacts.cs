@@ -13,6 +13,7 @@ internal sealed class BodyFacts
 {
     private readonly Dictionary<ILocalSymbol, (int Writes, IOperation? Value)> writes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, IOperation> rowCopies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, List<(string Row, int Offset, IOperation Copy)>> fixedCopies = new(SymbolEqualityComparer.Default);
 
     private BodyFacts(IOperation root)
     {
@@ -65,10 +66,43 @@ internal sealed class BodyFacts
                 break;
         }
 
-        if (RowFlattening.CopyTarget(operation) is ILocalSymbol copied && !rowCopies.ContainsKey(copied))
+        if (RowFlattening.CopyOf(operation) is RowCopy copy && !rowCopies.ContainsKey(copy.Target))
         {
-            rowCopies.Add(copied, operation);
+            RecordCopy(copy, operation);
         }
+    }
+
+    // Rows at offsets that follow the rows flatten a matrix; so do two different rows written at two
+    // different constant offsets (an unrolled copy). One array at one offset, however often, does not.
+    private void RecordCopy(RowCopy copy, IOperation operation)
+    {
+        if (copy.OffsetFollowsRows())
+        {
+            rowCopies.Add(copy.Target, operation);
+            return;
+        }
+
+        if (copy.ConstantOffset is not int offset)
+        {
+            return;
+        }
+
+        string row = copy.Row.Syntax.ToString();
+        if (!fixedCopies.TryGetValue(copy.Target, out var earlier))
+        {
+            fixedCopies.Add(copy.Target, earlier = new List<(string, int, IOperation)>());
+        }
+
+        foreach ((string otherRow, int otherOffset, IOperation first) in earlier)
+        {
+            if (otherRow != row && otherOffset != offset)
+            {
+                rowCopies.Add(copy.Target, first);
+                return;
+            }
+        }
+
+        earlier.Add((row, offset, operation));
     }
 
     private void Write(ILocalSymbol local, IOperation? value)

@@ -25,7 +25,8 @@ internal static class DeclaredLayouts
 
     public static DeclaredLayout? Of(IOperation value, SolverCatalog catalog)
     {
-        IOperation origin = ValueTracing.Trace(value, catalog, out _);
+        // A view of a buffer (one matrix of many, AsSpan(s * 64, 64)) is laid out as the buffer is.
+        IOperation origin = ValueTracing.Trace(ValueTracing.WholeBuffer(value), catalog, out _);
         return origin switch
         {
             IFieldReferenceOperation field => FromAttribute(field.Field.GetAttributes(), $"[MatrixLayout] on field '{field.Field.Name}'")

@@ -135,8 +135,19 @@ internal static class LoopRegions
             parent = parent.Parent;
         }
 
-        return parent is IArgumentOperation { Parameter.Name: "body" } && ParallelCall(function.Parent) is not null;
+        return parent is IArgumentOperation { Parameter.Name: "body" }
+            && ParallelCall(function.Parent) is not null
+            && !IsRangeChunk(function.Symbol);
     }
+
+    // Parallel.ForEach over Partitioner.Create(from, to) runs its body once per chunk of indices, each chunk
+    // looping over many solves itself: what the body allocates is paid per chunk, like a thread-local buffer.
+    private static bool IsRangeChunk(IMethodSymbol body) =>
+        body.Parameters.Length > 0
+        && body.Parameters[0].Type is INamedTypeSymbol { Name: "Tuple", Arity: 2 } tuple
+        && tuple.ContainingNamespace.ToDisplayString() == "System"
+        && tuple.TypeArguments[0].SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+        && tuple.TypeArguments[1].SpecialType == tuple.TypeArguments[0].SpecialType;
 
     private static IInvocationOperation? ParallelCall(IOperation? operation)
     {

@@ -4,27 +4,30 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Specialized.Analyzers;
 
 /// <summary>
-/// Recognizes a contiguous buffer made from rows (a jagged <c>T[][]</c>, or a <c>List&lt;T[]&gt;</c> or other
-/// collection of arrays), in the two ways people write it:
+/// Recognizes a contiguous buffer made from the rows of one matrix kept as a jagged <c>T[][]</c>, a
+/// <c>List&lt;T[]&gt;</c> or another collection of arrays, in the ways people write it:
 /// <list type="bullet">
 /// <item><c>rows.SelectMany(…).ToArray()</c> or <c>.ToList()</c> over a collection of rows;</item>
-/// <item>a local array filled from rows in the same method body: <c>flat[k] = rows[i][j]</c> (also through a
-/// foreach variable over the rows), <c>Array.Copy(rows[i], …, flat, …)</c>, or <c>rows[i].CopyTo(flat, …)</c> and
-/// its span spelling <c>rows[i].AsSpan().CopyTo(flat.AsSpan(…))</c>.</item>
+/// <item>a local buffer filled from rows in the same method body (<see cref="RowCopy"/>) where successive rows
+/// land at successive offsets: the offset follows the row index or a counter the row loop moves on, or the
+/// code copies two different rows at two different constant offsets.</item>
 /// </list>
+/// One whole array copied at one offset (<c>matrices[k].CopyTo(a, 0)</c>, each element of a <c>T[][]</c> being a
+/// full matrix) is a copy, not a flattening, and is not recognized.
 /// </summary>
 internal static class RowFlattening
 {
     /// <summary>The operation that copies the rows into the buffer <paramref name="value"/> comes from, or null.</summary>
     public static IOperation? Find(IOperation value, SolverCatalog catalog)
     {
-        IOperation origin = ValueTracing.Trace(value, catalog, out ILocalSymbol? local);
+        // A part of the buffer (AsSpan(0, n * n), Slice) is as much a copy of the rows as the whole.
+        IOperation origin = ValueTracing.Trace(ValueTracing.WholeBuffer(value), catalog, out ILocalSymbol? local);
         if (origin is IInvocationOperation invocation && SelectManyOverRows(invocation) is not null)
         {
             return invocation;
         }
 
-        return local is not null && origin is IArrayCreationOperation ? catalog.Facts(origin).RowCopyInto(local) : null;
+        return local is not null ? catalog.Facts(origin).RowCopyInto(local) : null;
     }
 
     /// <summary>The SelectMany of a ToArray/ToList(SelectMany(rows, …)) chain over a collection of rows, or null.</summary>
@@ -35,7 +38,7 @@ internal static class RowFlattening
             return null;
         }
 
-        return Strip(invocation.Arguments[0].Value) is IInvocationOperation selectMany
+        return ValueTracing.WholeBuffer(invocation.Arguments[0].Value) is IInvocationOperation selectMany
             && IsEnumerable(selectMany.TargetMethod, "SelectMany", "SelectMany")
             && selectMany.TargetMethod.TypeArguments.Length > 0
             && IsRow(selectMany.TargetMethod.TypeArguments[0])
@@ -43,17 +46,67 @@ internal static class RowFlattening
                 : null;
     }
 
-    /// <summary>The local array <paramref name="operation"/> copies rows into, when it is such a copy.</summary>
-    public static ILocalSymbol? CopyTarget(IOperation operation) => operation switch
+    /// <summary>The row copy <paramref name="operation"/> is, when it copies a row into a local buffer.</summary>
+    public static RowCopy? CopyOf(IOperation operation)
     {
-        ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation target } assignment
-            when Strip(assignment.Value) is IArrayElementReferenceOperation read && IsRowAccess(read.ArrayReference) => LocalOf(target.ArrayReference),
-        IInvocationOperation { TargetMethod: { Name: "Copy", ContainingType.SpecialType: SpecialType.System_Array } } copy
-            when copy.Arguments.Length >= 3 && IsRowAccess(copy.Arguments[0].Value) => LocalOf(ArgumentFor(copy, "destinationArray")),
-        IInvocationOperation { TargetMethod.Name: "CopyTo", Instance: { } source } copy
-            when copy.Arguments.Length >= 1 && IsRowAccess(source) => LocalOf(copy.Arguments[0].Value),
-        _ => null,
-    };
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
+                when ValueTracing.WholeBuffer(assignment.Value) is IArrayElementReferenceOperation read && IsRowAccess(read.ArrayReference):
+                return Into(target.ArrayReference, read.ArrayReference, target.Indices[0]);
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
+                when ValueTracing.WholeBuffer(assignment.Value) is ILocalReferenceOperation element && ForEachCollection(element) is { } row && IsRowAccess(row):
+                // foreach (var row in rows) foreach (double v in row) flat[k++] = v;
+                return Into(target.ArrayReference, row, target.Indices[0]);
+            case IInvocationOperation { TargetMethod: { Name: "Copy", ContainingType.SpecialType: SpecialType.System_Array } } copy
+                when copy.Arguments.Length >= 3 && IsRowAccess(copy.Arguments[0].Value):
+                return Into(ArgumentFor(copy, "destinationArray"), copy.Arguments[0].Value, ArgumentFor(copy, "destinationIndex"));
+            case IInvocationOperation { TargetMethod: { Name: "BlockCopy", ContainingType.Name: "Buffer" } } copy
+                when copy.Arguments.Length == 5 && IsRowAccess(copy.Arguments[0].Value):
+                return Into(copy.Arguments[2].Value, copy.Arguments[0].Value, copy.Arguments[3].Value);
+            case IInvocationOperation { TargetMethod.Name: "CopyTo" } copy:
+                // An instance CopyTo (arrays, spans, List<T>) or MemoryExtensions.CopyTo(this T[], Span<T>).
+                (IOperation? source, int first) = copy.Instance is { } instance ? (instance, 0) : (copy.Arguments.Length > 0 ? copy.Arguments[0].Value : null, 1);
+                if (source is null || copy.Arguments.Length <= first || !IsRowAccess(source))
+                {
+                    return null;
+                }
+
+                IOperation destination = copy.Arguments[first].Value;
+                IOperation? index = copy.Arguments.Length > first + 1 && copy.Arguments[first + 1].Value.Type?.SpecialType == SpecialType.System_Int32
+                    ? copy.Arguments[first + 1].Value
+                    : SpanStart(destination);
+                return Into(destination, source, index);
+            default:
+                return null;
+        }
+    }
+
+    private static RowCopy? Into(IOperation? destination, IOperation row, IOperation? offset) =>
+        LocalOf(destination) is ILocalSymbol local ? new RowCopy(local, row, offset) : null;
+
+    /// <summary>Where a view of a buffer starts: <c>AsSpan(k)</c>, <c>AsSpan(k..)</c>, <c>Slice(k)</c>, <c>new Span&lt;T&gt;(a, k, …)</c>.</summary>
+    private static IOperation? SpanStart(IOperation view)
+    {
+        while (view is IConversionOperation conversion)
+        {
+            view = conversion.Operand;
+        }
+
+        IOperation? start = view switch
+        {
+            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: >= 2 } asSpan => asSpan.Arguments[1].Value,
+            IInvocationOperation { TargetMethod.Name: "Slice", Instance: not null, Arguments.Length: >= 1 } slice => slice.Arguments[0].Value,
+            IObjectCreationOperation { Arguments.Length: >= 2 } creation when ValueTracing.IsSpan(creation.Type) => creation.Arguments[1].Value,
+            _ => null,
+        };
+        while (start is IConversionOperation startConversion)
+        {
+            start = startConversion.Operand;
+        }
+
+        return start is IRangeOperation range ? range.LeftOperand : start;
+    }
 
     private static IOperation? ArgumentFor(IInvocationOperation invocation, string parameter)
     {
@@ -71,7 +124,7 @@ internal static class RowFlattening
     /// <summary>One row: <c>rows[i]</c> of a jagged array or an indexed collection of arrays, or a foreach variable over rows.</summary>
     private static bool IsRowAccess(IOperation operation)
     {
-        operation = Strip(operation);
+        operation = ValueTracing.WholeBuffer(operation);
         return operation switch
         {
             IArrayElementReferenceOperation element => element.Type is IArrayTypeSymbol,
@@ -81,13 +134,27 @@ internal static class RowFlattening
         };
     }
 
+    /// <summary>The collection a foreach variable steps through, when <paramref name="reference"/> reads one.</summary>
+    private static IOperation? ForEachCollection(ILocalReferenceOperation reference)
+    {
+        for (IOperation? current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local))
+            {
+                return ValueTracing.WholeBuffer(loop.Collection);
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsForEachOverRows(ILocalReferenceOperation reference)
     {
         for (IOperation? current = reference.Parent; current is not null; current = current.Parent)
         {
             if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local))
             {
-                return reference.Local.Type is IArrayTypeSymbol && IsRows(Strip(loop.Collection).Type);
+                return reference.Local.Type is IArrayTypeSymbol && IsRows(ValueTracing.WholeBuffer(loop.Collection).Type);
             }
         }
 
@@ -113,25 +180,6 @@ internal static class RowFlattening
         && method.ContainingType is { Name: "Enumerable" } type
         && type.ContainingNamespace.ToDisplayString() == "System.Linq";
 
-    /// <summary>Strips conversions and AsSpan (with or without a range): what is copied, not how it is viewed.</summary>
-    private static IOperation Strip(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IInvocationOperation { TargetMethod: { Name: "AsSpan", ContainingType.Name: "MemoryExtensions" } } asSpan when asSpan.Arguments.Length > 0:
-                    operation = asSpan.Arguments[0].Value;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
-
     private static ILocalSymbol? LocalOf(IOperation? operation) =>
-        operation is not null && Strip(operation) is ILocalReferenceOperation reference ? reference.Local : null;
+        operation is not null && ValueTracing.WholeBuffer(operation) is ILocalReferenceOperation reference ? reference.Local : null;
 }

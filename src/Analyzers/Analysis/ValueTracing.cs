@@ -44,6 +44,35 @@ internal static class ValueTracing
         return value;
     }
 
+    /// <summary>
+    /// The buffer a view is taken of: <c>AsSpan</c> / <c>AsMemory</c> with a start or range, <c>Slice</c> and
+    /// <c>new Span&lt;T&gt;(array, start, length)</c> are stripped (with conversions) down to what they view.
+    /// Its layout and where its contents come from are the view's.
+    /// </summary>
+    public static IOperation WholeBuffer(IOperation value)
+    {
+        for (int step = 0; step < MaxSteps; step++)
+        {
+            IOperation? next = value switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IInvocationOperation { TargetMethod: { Name: "AsSpan" or "AsMemory", ContainingType.Name: "MemoryExtensions" } } view when view.Arguments.Length > 0 => view.Arguments[0].Value,
+                IInvocationOperation { TargetMethod.Name: "Slice", Instance: { } instance } when IsSpan(instance.Type) => instance,
+                IObjectCreationOperation { Arguments.Length: >= 1 } creation when IsSpan(creation.Type) && creation.Arguments[0].Value.Type is IArrayTypeSymbol =>
+                    creation.Arguments[0].Value,
+                _ => null,
+            };
+            if (next is null)
+            {
+                return value;
+            }
+
+            value = next;
+        }
+
+        return value;
+    }
+
     /// <summary>The outermost operation of the body <paramref name="operation"/> sits in.</summary>
     public static IOperation Root(IOperation operation)
     {

@@ -31,6 +31,13 @@ public sealed class RowCopyPerCallAnalyzer : SolverCallAnalyzer
 
     private protected override void Analyze(SolverCall call, SolverCatalog catalog, OperationAnalysisContext context)
     {
+        // A batch's buffers hold whole systems one after another: copying each system in is how a batch is
+        // filled, not a matrix kept as rows.
+        if (IsBatch(call.Target.Method))
+        {
+            return;
+        }
+
         foreach (IArgumentOperation argument in call.Invocation.Arguments)
         {
             if (!ValueTracing.IsSpan(argument.Parameter?.Type) || argument.ArgumentKind == ArgumentKind.DefaultValue)
@@ -44,6 +51,20 @@ public sealed class RowCopyPerCallAnalyzer : SolverCallAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), argument.Value.Syntax.ToString(), solver));
             }
         }
+    }
+
+    private static bool IsBatch(IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (ValueTracing.IsSpan(parameter.Type)
+                && ((INamedTypeSymbol)parameter.Type).TypeArguments[0].ToDisplayString() == Common.KnownNames.SolveResult)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool CopiedAsOftenAsSolved(IOperation solve, IOperation copy)

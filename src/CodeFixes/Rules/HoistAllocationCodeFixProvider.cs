@@ -82,8 +82,12 @@ public sealed class HoistAllocationCodeFixProvider : CodeFixProvider
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, clearMethod, SyntaxFactory.IdentifierName("Clear")),
             clearArguments));
 
-        // The formatter indents the moved line; the elastic newline ends it with the document's own line ending.
-        hoisted = hoisted.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        // The formatter indents the moved line; it ends with the line ending of the statement it came from (an
+        // elastic newline would become the workspace's default, CRLF, in a document written with LF).
+        SyntaxTrivia lineEnd = candidate.Statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        hoisted = hoisted
+            .WithTrailingTrivia(lineEnd.IsKind(SyntaxKind.EndOfLineTrivia) ? lineEnd : SyntaxFactory.ElasticCarriageReturnLineFeed)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         editor.InsertBefore(candidate.Loop, hoisted);
         editor.ReplaceNode(candidate.Statement, clear.WithTriviaFrom(candidate.Statement).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
         return editor.GetChangedDocument();
