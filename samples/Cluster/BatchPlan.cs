@@ -20,13 +20,14 @@ internal readonly record struct Batch([property: Id(0)] int Index, [property: Id
 /// </summary>
 internal sealed class BatchPlan
 {
-    /// <summary>About 0.1 s of work per batch: messaging is a few hundred µs per call, so under 1% of it.</summary>
+    /// <summary>About 0.1 s of work per batch: a call's messaging costs well under 1% of that.</summary>
     public const double DefaultTargetSeconds = 0.1;
 
-    // Cost of one system of order n on one core, ns ≈ PerSystem + PerSquare·n² + PerCube·n³
-    // (generation and residual are O(n²), the factorization n³/3 flops); fitted to `local` runs on
-    // the AMD EPYC development VM, band by band. Scan: finding one k's order.
-    private const double PerSystemNs = 120, PerSquareNs = 7.0, PerCubeNs = 0.09, ScanNs = 12;
+    // Cost of one system of order n on one core, ns ≈ PerSystem + PerSquare·n² + PerCube·n³, and
+    // ScanNs per k to find its order. Fitted to the CPU time per k of each band (BatchWorker, one
+    // thread, AMD EPYC VM): making a system (n(n+1)/2 draws) and checking it (O(n²)) outweigh the
+    // factorization (n³/3 flops) all the way to n = 400, so the n³ term is small.
+    private const double PerSystemNs = 42, PerSquareNs = 5.0, PerCubeNs = 0.002, ScanNs = 46;
 
     private BatchPlan(long systems, double targetSeconds, Batch[] batches)
     {

@@ -42,6 +42,7 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
     private readonly Dictionary<int, int> _inFlight = [];
     private readonly Channel<Call> _done = Channel.CreateUnbounded<Call>();
     private readonly Dictionary<SiloAddress, int> _cores = [];
+    private readonly Dictionary<SiloAddress, int> _answers = [];
     private readonly Stack<long> _freeKeys = new();
     private long _nextKey;
     private int _nextFresh;
@@ -112,6 +113,9 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
         }
     }
 
+    /// <summary>Answers received per silo, recorded or not.</summary>
+    public IReadOnlyDictionary<SiloAddress, int> AnswersBySilo => _answers;
+
     private int Target => options.CallsPerCore * Math.Max(1, _cores.Count == 0 ? _liveSilos : _cores.Values.Sum() + Math.Max(0, _liveSilos - _cores.Count));
 
     private void Fill()
@@ -164,6 +168,7 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
         {
             BatchAnswer answer = call.Task.Result;
             _cores[answer.Silo] = answer.Cores;
+            _answers[answer.Silo] = _answers.GetValueOrDefault(answer.Silo) + 1;
             _meanLatency = _meanLatency == 0 ? seconds : 0.9 * _meanLatency + 0.1 * seconds;
             if (BatchResults.Read(answer.Results, call.Batch) is not BatchTotals totals)
             {
