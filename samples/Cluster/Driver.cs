@@ -15,8 +15,15 @@ namespace Cluster;
 /// <summary>How `drive` paces and guards its calls.</summary>
 internal sealed record DriveOptions
 {
-    /// <summary>A call not answered by then is cancelled and its batch sent again. Orleans alone would wait its 30 s response timeout for a dead silo.</summary>
-    public TimeSpan CallDeadline { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// A call not answered within ten times the mean answer time, clamped to [<see cref="MinDeadline"/>, <see cref="MaxDeadline"/>],
+    /// is cancelled and its batch sent again. Orleans alone would wait its 30 s response timeout for a
+    /// silo that died without closing its connections.
+    /// </summary>
+    public TimeSpan MinDeadline { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <inheritdoc cref="MinDeadline"/>
+    public TimeSpan MaxDeadline { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The run stops, failed, when no call has been answered for this long.</summary>
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromSeconds(60);
@@ -116,6 +123,9 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
     /// <summary>Answers received per silo, recorded or not.</summary>
     public IReadOnlyDictionary<SiloAddress, int> AnswersBySilo => _answers;
 
+    private TimeSpan Deadline =>
+        _meanLatency == 0 ? options.MaxDeadline : TimeSpan.FromSeconds(Math.Clamp(10 * _meanLatency, options.MinDeadline.TotalSeconds, options.MaxDeadline.TotalSeconds));
+
     private int Target => options.CallsPerCore * Math.Max(1, _cores.Count == 0 ? _liveSilos : _cores.Values.Sum() + Math.Max(0, _liveSilos - _cores.Count));
 
     private void Fill()
@@ -123,7 +133,7 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
         while (_calls.Count < Target && NextBatch() is Batch batch)
         {
             long key = _freeKeys.Count > 0 ? _freeKeys.Pop() : _nextKey++;
-            var deadline = new CancellationTokenSource(options.CallDeadline);
+            var deadline = new CancellationTokenSource(Deadline);
             Task<BatchAnswer> task = grains.GetGrain<ISolveGrain>(key).Solve(seed, batch, deadline.Token);
             var call = new Call(batch, key, task, deadline, Stopwatch.GetTimestamp());
             _calls.Add(call);
@@ -186,7 +196,7 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
             return true;
         }
 
-        string reason = call.Task.IsCanceled ? $"no answer within {options.CallDeadline.TotalSeconds:F0} s" : call.Task.Exception!.GetBaseException().Message;
+        string reason = call.Task.IsCanceled ? "no answer by the call's deadline" : call.Task.Exception!.GetBaseException().Message;
         Resend(call, seconds, reason);
         return false;
     }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
+using Microsoft.Extensions.Configuration.Memory;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -83,12 +85,23 @@ internal static class Hosting
         }
     }
 
-    /// <summary>Warnings and errors only, all on stderr: stdout carries the run's result line alone.</summary>
+    /// <summary>
+    /// Warnings, and Orleans's errors only (a lost silo is expected here, not worth a stack trace),
+    /// all on stderr: stdout carries the run's result line alone. These are defaults below the
+    /// environment, so e.g. Logging__LogLevel__Orleans=Information shows more.
+    /// </summary>
     private static void QuietLogging(HostApplicationBuilder builder)
     {
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Error",
+            },
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
     }
 
     private static bool IsLoopback(string hostAndPort)

@@ -23,7 +23,7 @@ public sealed class InProcessClusterTests(ITestOutputHelper output)
 
     private static readonly DriveOptions Options = new()
     {
-        CallDeadline = TimeSpan.FromSeconds(5),
+        MaxDeadline = TimeSpan.FromSeconds(5),
         GiveUpAfter = TimeSpan.FromSeconds(20),
         MembershipRefresh = TimeSpan.FromSeconds(1),
     };
