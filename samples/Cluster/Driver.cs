@@ -42,7 +42,8 @@ internal sealed record DriveOptions
 /// recording exactly once. When nothing is left to send, idle capacity re-sends the oldest slow
 /// call once more, so a silo that died unnoticed delays the end by less than a deadline.
 /// </summary>
-internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, ResultStore store, Tally tally, DriveOptions options, TextWriter log)
+internal sealed class Driver(
+    IGrainFactory grains, BatchPlan plan, int seed, ResultStore store, Tally tally, DriveOptions options, TextWriter log, GatewayWatch? gateways = null)
 {
     private readonly Queue<Batch> _resend = new();
     private readonly HashSet<Call> _calls = [];
@@ -54,6 +55,7 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
     private long _nextKey;
     private int _nextFresh;
     private int _liveSilos = 1;
+    private int _gatewayLosses;
     private double _meanLatency;
 
     /// <summary>Runs until every batch is recorded, the cluster stays silent for <see cref="DriveOptions.GiveUpAfter"/>, or cancellation.</summary>
@@ -101,6 +103,12 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
                     }
                 }
 
+                if (gateways is not null && gateways.Losses != _gatewayLosses)
+                {
+                    _gatewayLosses = gateways.Losses;
+                    BackUpAll("a gateway connection closed");
+                }
+
                 progress.Report();
                 if (Stopwatch.GetElapsedTime(lastAnswer) > options.GiveUpAfter)
                 {
@@ -132,14 +140,29 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
     {
         while (_calls.Count < Target && NextBatch() is Batch batch)
         {
-            long key = _freeKeys.Count > 0 ? _freeKeys.Pop() : _nextKey++;
-            var deadline = new CancellationTokenSource(Deadline);
-            Task<BatchAnswer> task = grains.GetGrain<ISolveGrain>(key).Solve(seed, batch, deadline.Token);
-            var call = new Call(batch, key, task, deadline, Stopwatch.GetTimestamp());
-            _calls.Add(call);
-            _inFlight[batch.Index] = InFlight(batch) + 1;
-            _ = task.ContinueWith((_, state) => _done.Writer.TryWrite((Call)state!), call, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Send(batch);
         }
+    }
+
+    /// <summary>Every call still alone in flight gets a twin: the ones on a lost connection would otherwise wait for their deadline.</summary>
+    private void BackUpAll(string reason)
+    {
+        foreach (Call call in _calls.Where(c => InFlight(c.Batch) == 1 && !store.IsRecorded(c.Batch.Index)).ToList())
+        {
+            Log($"backing up batch {call.Batch.Index} ({reason})");
+            Send(call.Batch);
+        }
+    }
+
+    private void Send(Batch batch)
+    {
+        long key = _freeKeys.Count > 0 ? _freeKeys.Pop() : _nextKey++;
+        var deadline = new CancellationTokenSource(Deadline);
+        Task<BatchAnswer> task = grains.GetGrain<ISolveGrain>(key).Solve(seed, batch, deadline.Token);
+        var call = new Call(batch, key, task, deadline, Stopwatch.GetTimestamp());
+        _calls.Add(call);
+        _inFlight[batch.Index] = InFlight(batch) + 1;
+        _ = task.ContinueWith((_, state) => _done.Writer.TryWrite((Call)state!), call, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private Batch? NextBatch()
@@ -164,9 +187,14 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
         // Nothing new: back up the slowest call still alone in flight, if it is well past the usual time.
         double slow = Math.Max(0.5, 3 * _meanLatency);
         Call? straggler = _calls
-            .Where(c => Stopwatch.GetElapsedTime(c.Started).TotalSeconds > slow && InFlight(c.Batch) == 1)
+            .Where(c => Stopwatch.GetElapsedTime(c.Started).TotalSeconds > slow && InFlight(c.Batch) == 1 && !store.IsRecorded(c.Batch.Index))
             .OrderBy(c => c.Started)
             .FirstOrDefault();
+        if (straggler is not null)
+        {
+            Log($"backing up batch {straggler.Batch.Index} ({Stopwatch.GetElapsedTime(straggler.Started).TotalSeconds:F2} s without an answer)");
+        }
+
         return straggler?.Batch;
     }
 
@@ -187,6 +215,15 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
             else if (store.TryRecord(call.Batch, answer.Results))
             {
                 tally.AddRecorded(totals, previously: false);
+
+                // A backup or an earlier copy of this batch still out only holds a slot now.
+                if (InFlight(call.Batch) > 0)
+                {
+                    foreach (Call twin in _calls.Where(c => c.Batch.Index == call.Batch.Index))
+                    {
+                        twin.Deadline.Cancel();
+                    }
+                }
             }
             else
             {
@@ -209,10 +246,11 @@ internal sealed class Driver(IGrainFactory grains, BatchPlan plan, int seed, Res
         }
 
         _resend.Enqueue(call.Batch);
-        log.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:HH:mm:ss.fff} re-sending batch {call.Batch.Index} ({seconds:F2} s after sending it): {FirstLine(reason)}"));
+        Log($"re-sending batch {call.Batch.Index} ({seconds:F2} s after sending it): {FirstLine(reason)}");
     }
+
+    private void Log(string message) =>
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {message}"));
 
     private async Task RefreshSilosAsync(CancellationToken cancellationToken)
     {

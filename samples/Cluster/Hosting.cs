@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -47,14 +48,17 @@ internal static class Hosting
         return builder.Build();
     }
 
-    /// <summary>Starts a client of the cluster; fails within <paramref name="timeout"/> when no gateway answers.</summary>
+    /// <summary>Starts a client of the cluster (its services hold a <see cref="GatewayWatch"/>); fails within <paramref name="timeout"/> when no gateway answers.</summary>
     /// <exception cref="ClusterUnreachableException">No gateway could be reached.</exception>
     public static async Task<IHost> ConnectAsync(CommandLine command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder([]);
         QuietLogging(builder);
+        var watch = new GatewayWatch();
+        builder.Services.AddSingleton(watch);
         builder.UseOrleansClient(client =>
         {
+            client.AddGatewayCountChangedHandler(watch.OnGatewayCountChanged);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId));
             if (command.Redis is string redis)
             {

@@ -63,7 +63,9 @@ try
     else
     {
         using IHost client = await Hosting.ConnectAsync(command, TimeSpan.FromSeconds(15), stop.Token);
-        var driver = new Driver(client.Services.GetRequiredService<IClusterClient>(), plan, command.Seed, store, tally, new DriveOptions(), Console.Error);
+        var driver = new Driver(
+            client.Services.GetRequiredService<IClusterClient>(), plan, command.Seed, store, tally, new DriveOptions(), Console.Error,
+            client.Services.GetRequiredService<GatewayWatch>());
         await driver.RunAsync(progress, stop.Token);
         await client.StopAsync(CancellationToken.None);
     }

@@ -63,7 +63,8 @@ public sealed partial class MultiProcessTests(ITestOutputHelper output)
         Assert.Equal($"{Systems}", line.Groups["systems"].Value);
         Assert.Equal($"{batches}", line.Groups["batches"].Value);
         Assert.Equal($"{batches}", line.Groups["recorded"].Value);
-        Assert.Contains("re-sending batch", drive.Stderr, StringComparison.Ordinal);
+        // The dead silo's calls come back as failures, past their deadline, or backed up at the end of the run.
+        Assert.Matches("(re-sending|backing up) batch", drive.Stderr);
         Assert.Equal(batches, Reference.RecordedBatches(directory));
         Reference.AssertSameFiles(expected, directory);
     }
