@@ -21,13 +21,8 @@ internal sealed class CounterRandom : Random
     /// <summary>53 random bits in [0, 1).</summary>
     public override double NextDouble() => (Next64() >> 11) * (1.0 / (1UL << 53));
 
+    // Random's other members draw through Sample, so they follow the same stream.
     protected override double Sample() => NextDouble();
-
-    public override int Next() => (int)(Next64() >> 33);
-
-    public override int Next(int maxValue) => (int)(NextDouble() * maxValue);
-
-    public override int Next(int minValue, int maxValue) => minValue + (int)(NextDouble() * ((long)maxValue - minValue));
 
     private ulong Next64()
     {

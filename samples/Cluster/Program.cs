@@ -33,7 +33,16 @@ Console.CancelKeyPress += (_, e) =>
 if (command.Role == "silo")
 {
     using IHost silo = Hosting.Silo(command);
-    await silo.StartAsync(stop.Token);
+    try
+    {
+        await silo.StartAsync(stop.Token);
+    }
+    catch (Exception e) when (!stop.IsCancellationRequested)
+    {
+        Console.Error.WriteLine($"error: the silo did not start: {e.GetBaseException().Message}");
+        return 1;
+    }
+
     Console.WriteLine($"silo up: port {command.SiloPort}, gateway {command.GatewayPort}" + (command.Redis is null ? "" : $", membership in Redis at {command.Redis}"));
     await silo.WaitForShutdownAsync(stop.Token);
     return 0;
