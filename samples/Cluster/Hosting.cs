@@ -102,6 +102,8 @@ internal static class Hosting
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Error",
+                // A client that cannot connect is reported once, by the program, not with the host's stack trace.
+                ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Critical",
             },
         });
         builder.Logging.ClearProviders();

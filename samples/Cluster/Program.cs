@@ -71,7 +71,7 @@ try
     }
     else
     {
-        using IHost client = await Hosting.ConnectAsync(command, TimeSpan.FromSeconds(15), stop.Token);
+        using IHost client = await Hosting.ConnectAsync(command, TimeSpan.FromSeconds(10), stop.Token);
         var driver = new Driver(
             client.Services.GetRequiredService<IClusterClient>(), plan, command.Seed, store, tally, new DriveOptions(), Console.Error,
             client.Services.GetRequiredService<GatewayWatch>());
