@@ -1,11 +1,13 @@
 using System;
 
-namespace MixedSizes;
+namespace Samples;
 
 /// <summary>
 /// The mixed-sizes workload in miniature: SPD systems whose order n is log-uniform in 1..400, so small
 /// systems dominate the count and large ones the arithmetic. A few distinct matrices per size are
-/// cycled, so the small sizes are not timed on one cached matrix.
+/// cycled, so the small sizes are not timed on one cached matrix. The draws that make one system
+/// (<see cref="DrawOrder"/>, <see cref="FillSpd"/>, <see cref="FillRhs"/>) are shared with the
+/// cluster sample, which makes each system from its own stream instead of one stream for all.
 /// </summary>
 internal sealed class Workload
 {
@@ -48,8 +50,7 @@ internal sealed class Workload
         int total = 0;
         for (int k = 0; k < count; k++)
         {
-            sizes[k] = Math.Min(MaxOrder, (int)Math.Exp(random.NextDouble() * Math.Log(MaxOrder + 1)));
-            sizes[k] = Math.Max(1, sizes[k]);
+            sizes[k] = DrawOrder(random);
             rhsOffset[k] = total;
             total += sizes[k];
         }
@@ -73,32 +74,49 @@ internal sealed class Workload
         }
 
         var rhs = new double[total];
-        for (int i = 0; i < total; i++)
-        {
-            rhs[i] = random.NextDouble() * 2 - 1;
-        }
+        FillRhs(rhs, random);
 
         return new Workload(sizes, pool, matrixIndex, rhs, rhsOffset);
     }
 
-    /// <summary>Symmetric, strictly diagonally dominant with a positive diagonal, hence SPD (Gershgorin).</summary>
+    /// <summary>An order log-uniform in 1..<see cref="MaxOrder"/>: one draw.</summary>
+    public static int DrawOrder(Random random) =>
+        Math.Max(1, Math.Min(MaxOrder, (int)Math.Exp(random.NextDouble() * Math.Log(MaxOrder + 1))));
+
+    /// <summary>
+    /// Symmetric, strictly diagonally dominant with a positive diagonal, hence SPD (Gershgorin):
+    /// n(n+1)/2 draws into the dense row-major n x n matrix a.
+    /// </summary>
+    public static void FillSpd(Span<double> a, int n, Random random)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                double v = random.NextDouble() * 2 - 1;
+                a[i * n + j] = v;
+                a[j * n + i] = v;
+            }
+
+            a[i * n + i] = n + random.NextDouble();
+        }
+    }
+
+    /// <summary>Right-hand sides uniform in [-1, 1): one draw per element.</summary>
+    public static void FillRhs(Span<double> b, Random random)
+    {
+        for (int i = 0; i < b.Length; i++)
+        {
+            b[i] = random.NextDouble() * 2 - 1;
+        }
+    }
+
     private static double[] SpdMatrices(int n, int count, Random random)
     {
         var block = new double[count * n * n];
         for (int m = 0; m < count; m++)
         {
-            Span<double> a = block.AsSpan(m * n * n, n * n);
-            for (int i = 0; i < n; i++)
-            {
-                for (int j = 0; j < i; j++)
-                {
-                    double v = random.NextDouble() * 2 - 1;
-                    a[i * n + j] = v;
-                    a[j * n + i] = v;
-                }
-
-                a[i * n + i] = n + random.NextDouble();
-            }
+            FillSpd(block.AsSpan(m * n * n, n * n), n, random);
         }
 
         return block;
