@@ -11,8 +11,8 @@ namespace Specialized.Analyzers;
 /// </summary>
 internal sealed class BodyFacts
 {
-    private readonly Dictionary<ILocalSymbol, (int Writes, IOperation? Value)> writes = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, IOperation> rowCopies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, (int Writes, IOperation? Value)> _writes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, IOperation> _rowCopies = new(SymbolEqualityComparer.Default);
 
     private BodyFacts(IOperation root)
     {
@@ -33,10 +33,10 @@ internal sealed class BodyFacts
 
     /// <summary>The value <paramref name="local"/> holds when the body writes it exactly once, else null.</summary>
     public IOperation? SingleWrite(ILocalSymbol local) =>
-        writes.TryGetValue(local, out var entry) && entry.Writes == 1 ? entry.Value : null;
+        _writes.TryGetValue(local, out var entry) && entry.Writes == 1 ? entry.Value : null;
 
     /// <summary>The first operation that copies rows into <paramref name="local"/>, or null.</summary>
-    public IOperation? RowCopyInto(ILocalSymbol local) => rowCopies.TryGetValue(local, out IOperation? copy) ? copy : null;
+    public IOperation? RowCopyInto(ILocalSymbol local) => _rowCopies.TryGetValue(local, out IOperation? copy) ? copy : null;
 
     private void Record(IOperation operation)
     {
@@ -65,16 +65,16 @@ internal sealed class BodyFacts
                 break;
         }
 
-        if (RowFlattening.CopyTarget(operation) is ILocalSymbol copied && !rowCopies.ContainsKey(copied))
+        if (RowFlattening.CopyTarget(operation) is ILocalSymbol copied && !_rowCopies.ContainsKey(copied))
         {
-            rowCopies.Add(copied, operation);
+            _rowCopies.Add(copied, operation);
         }
     }
 
     private void Write(ILocalSymbol local, IOperation? value)
     {
-        writes.TryGetValue(local, out var entry);
-        writes[local] = (entry.Writes + 1, value);
+        _writes.TryGetValue(local, out var entry);
+        _writes[local] = (entry.Writes + 1, value);
     }
 
     // A write whose value is not one plain expression (compound, ref, deconstruction): the local is not followed.
@@ -87,8 +87,8 @@ internal sealed class BodyFacts
             IOperation operation = pending.Pop();
             if (operation is ILocalReferenceOperation reference)
             {
-                writes.TryGetValue(reference.Local, out var entry);
-                writes[reference.Local] = (entry.Writes + 2, null);
+                _writes.TryGetValue(reference.Local, out var entry);
+                _writes[reference.Local] = (entry.Writes + 2, null);
             }
 
             foreach (IOperation child in operation.ChildOperations)
