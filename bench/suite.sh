@@ -9,7 +9,9 @@
 #      such as run-lsq.sh's numpy, writing next to the BenchmarkDotNet results);
 #   3. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter FILTER...,
 #      artifacts in bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts;
-#   4. bench/TABLE on the results.
+#   4. bench/TABLE on the results;
+#   5. for the suites that have plots (small, large, batch), bench/Specialized.Plots draws them from
+#      the results into BenchmarkDotNet.Artifacts/plots (PNG; copy to docs/plots to publish).
 # Run one suite at a time, on a quiet machine: two at once on 2 cores measure each other.
 
 run_suite() {
@@ -50,4 +52,8 @@ run_suite() {
   dotnet run -c Release --project bench/Specialized.Benchmarks -- \
     --filter "${filters[@]}" --artifacts "$artifacts" "$@"
   python3 "$here/$table" "$artifacts/results"
+  case "$name" in
+    small|large|batch)
+      dotnet run -c Release --project bench/Specialized.Plots -- -o "$artifacts/plots" "$artifacts/results" ;;
+  esac
 }

@@ -17,7 +17,9 @@ public static class Program
     {
         Console.WriteLine(PeerProbe.SkippedLine());
         Console.WriteLine(PeerProbe.AvailableLine());
-        var config = DefaultConfig.Instance.AddFilter(new SimpleFilter(RunsHere));
+        // The boilerplate project builds the runtime, generator and analyzers again: over the
+        // default two minutes on a busy 2-core machine.
+        var config = DefaultConfig.Instance.AddFilter(new SimpleFilter(RunsHere)).WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 

@@ -17,7 +17,7 @@ public static class ReadFloor
     {
         ref T r = ref MemoryMarshal.GetReference(data);
         nuint length = (nuint)data.Length, i = 0;
-        T sum = T.Zero;
+        T sum;
         if (Vector512.IsHardwareAccelerated)
         {
             nuint step = (nuint)Vector512<T>.Count;

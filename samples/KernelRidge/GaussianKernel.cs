@@ -12,18 +12,18 @@ internal sealed class GaussianKernel
     /// <summary>Dimension of the points, as in the workload it models.</summary>
     public const int Dimension = 3;
 
-    private readonly double[] points;
+    private readonly double[] _points;
 
     public GaussianKernel(int n, double gamma, double alpha, int seed)
     {
         N = n;
         Gamma = gamma;
         Alpha = alpha;
-        points = new double[n * Dimension];
+        _points = new double[n * Dimension];
         var random = new Random(seed);
-        for (int i = 0; i < points.Length; i++)
+        for (int i = 0; i < _points.Length; i++)
         {
-            points[i] = random.NextDouble();
+            _points[i] = random.NextDouble();
         }
     }
 
@@ -38,9 +38,9 @@ internal sealed class GaussianKernel
     /// <summary>A(i, j) = α·[i = j] + exp(−γ·‖xᵢ − xⱼ‖²).</summary>
     public double Entry(int i, int j)
     {
-        double dx = points[i * 3] - points[j * 3];
-        double dy = points[i * 3 + 1] - points[j * 3 + 1];
-        double dz = points[i * 3 + 2] - points[j * 3 + 2];
+        double dx = _points[i * 3] - _points[j * 3];
+        double dy = _points[i * 3 + 1] - _points[j * 3 + 1];
+        double dz = _points[i * 3 + 2] - _points[j * 3 + 2];
         double k = Math.Exp(-Gamma * (dx * dx + dy * dy + dz * dz));
         return i == j ? k + Alpha : k;
     }

@@ -84,6 +84,39 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         }
     }
 
+    /// <summary>
+    /// The symbols package sits beside the package and holds, for each target, the portable PDB that
+    /// the target's Specialized.dll names in its debug directory (same id), so a debugger finds it.
+    /// </summary>
+    [Fact]
+    public void SymbolsPackage_HoldsThePdbOfEachTargetsDll()
+    {
+        PackOutcome pack = fixture.Pack();
+        try
+        {
+            string symbols = Path.ChangeExtension(pack.Package!, ".snupkg");
+            Assert.True(File.Exists(symbols), $"No symbols package {symbols} beside the package.{Environment.NewLine}{pack.Message}");
+            using ZipArchive package = ZipFile.OpenRead(pack.Package!);
+            using ZipArchive symbolPackage = ZipFile.OpenRead(symbols);
+            foreach (string target in new[] { "net8.0", "net10.0" })
+            {
+                using var pe = new PEReader(Entry(package, $"lib/{target}/Specialized.dll"));
+                DebugDirectoryEntry codeView = pe.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.CodeView);
+                var named = new BlobContentId(pe.ReadCodeViewDebugDirectoryData(codeView).Guid, codeView.Stamp);
+
+                Assert.NotNull(symbolPackage.GetEntry($"lib/{target}/Specialized.pdb"));
+                using MetadataReaderProvider pdb = MetadataReaderProvider.FromPortablePdbStream(Entry(symbolPackage, $"lib/{target}/Specialized.pdb"));
+                var held = new BlobContentId(pdb.GetMetadataReader().DebugMetadataHeader!.Id);
+                Assert.Equal(named, held);
+            }
+        }
+        catch
+        {
+            fixture.KeepWorkDirectory = true;
+            throw;
+        }
+    }
+
     [Fact]
     public void ConsoleApp_ReferencingOnlyThePackage_BuildsWithoutWarnings_AndSolves()
     {
@@ -257,16 +290,22 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         return XDocument.Load(stream).Descendants().Single(e => e.Name.LocalName == "version" && e.Parent?.Name.LocalName == "metadata").Value;
     }
 
-    private static IReadOnlyList<(string Name, Version Version)> AssemblyReferences(ZipArchive zip, string entryName)
+    /// <summary>A package entry's bytes, in a seekable stream (the metadata readers need one).</summary>
+    private static MemoryStream Entry(ZipArchive zip, string entryName)
     {
-        var image = new MemoryStream();
+        var bytes = new MemoryStream();
         using (Stream stream = zip.GetEntry(entryName)!.Open())
         {
-            stream.CopyTo(image);
+            stream.CopyTo(bytes);
         }
 
-        image.Position = 0;
-        using var pe = new PEReader(image);
+        bytes.Position = 0;
+        return bytes;
+    }
+
+    private static IReadOnlyList<(string Name, Version Version)> AssemblyReferences(ZipArchive zip, string entryName)
+    {
+        using var pe = new PEReader(Entry(zip, entryName));
         MetadataReader reader = pe.GetMetadataReader();
         return reader.AssemblyReferences
             .Select(handle => reader.GetAssemblyReference(handle))

@@ -11,9 +11,9 @@ namespace Specialized.Analyzers;
 /// </summary>
 internal sealed class BodyFacts
 {
-    private readonly Dictionary<ILocalSymbol, (int Writes, IOperation? Value)> writes = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, IOperation> rowCopies = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILocalSymbol, List<(string Row, int Offset, IOperation Copy)>> fixedCopies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, (int Writes, IOperation? Value)> _writes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, IOperation> _rowCopies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, List<(string Row, int Offset, IOperation Copy)>> _fixedCopies = new(SymbolEqualityComparer.Default);
 
     private BodyFacts(IOperation root)
     {
@@ -34,10 +34,10 @@ internal sealed class BodyFacts
 
     /// <summary>The value <paramref name="local"/> holds when the body writes it exactly once, else null.</summary>
     public IOperation? SingleWrite(ILocalSymbol local) =>
-        writes.TryGetValue(local, out var entry) && entry.Writes == 1 ? entry.Value : null;
+        _writes.TryGetValue(local, out var entry) && entry.Writes == 1 ? entry.Value : null;
 
     /// <summary>The first operation that copies rows into <paramref name="local"/>, or null.</summary>
-    public IOperation? RowCopyInto(ILocalSymbol local) => rowCopies.TryGetValue(local, out IOperation? copy) ? copy : null;
+    public IOperation? RowCopyInto(ILocalSymbol local) => _rowCopies.TryGetValue(local, out IOperation? copy) ? copy : null;
 
     private void Record(IOperation operation)
     {
@@ -66,7 +66,7 @@ internal sealed class BodyFacts
                 break;
         }
 
-        if (RowFlattening.CopyOf(operation) is RowCopy copy && !rowCopies.ContainsKey(copy.Target))
+        if (RowFlattening.CopyOf(operation) is RowCopy copy && !_rowCopies.ContainsKey(copy.Target))
         {
             RecordCopy(copy, operation);
         }
@@ -78,7 +78,7 @@ internal sealed class BodyFacts
     {
         if (copy.OffsetFollowsRows())
         {
-            rowCopies.Add(copy.Target, operation);
+            _rowCopies.Add(copy.Target, operation);
             return;
         }
 
@@ -88,16 +88,16 @@ internal sealed class BodyFacts
         }
 
         string row = copy.Row.Syntax.ToString();
-        if (!fixedCopies.TryGetValue(copy.Target, out var earlier))
+        if (!_fixedCopies.TryGetValue(copy.Target, out var earlier))
         {
-            fixedCopies.Add(copy.Target, earlier = new List<(string, int, IOperation)>());
+            _fixedCopies.Add(copy.Target, earlier = new List<(string, int, IOperation)>());
         }
 
         foreach ((string otherRow, int otherOffset, IOperation first) in earlier)
         {
             if (otherRow != row && otherOffset != offset)
             {
-                rowCopies.Add(copy.Target, first);
+                _rowCopies.Add(copy.Target, first);
                 return;
             }
         }
@@ -107,8 +107,8 @@ internal sealed class BodyFacts
 
     private void Write(ILocalSymbol local, IOperation? value)
     {
-        writes.TryGetValue(local, out var entry);
-        writes[local] = (entry.Writes + 1, value);
+        _writes.TryGetValue(local, out var entry);
+        _writes[local] = (entry.Writes + 1, value);
     }
 
     // A write whose value is not one plain expression (compound, ref, deconstruction): the local is not followed.
@@ -121,8 +121,8 @@ internal sealed class BodyFacts
             IOperation operation = pending.Pop();
             if (operation is ILocalReferenceOperation reference)
             {
-                writes.TryGetValue(reference.Local, out var entry);
-                writes[reference.Local] = (entry.Writes + 2, null);
+                _writes.TryGetValue(reference.Local, out var entry);
+                _writes[reference.Local] = (entry.Writes + 2, null);
             }
 
             foreach (IOperation child in operation.ChildOperations)

@@ -18,30 +18,30 @@ internal sealed class SolverCatalog
     private const string CholeskyName = "Specialized.Cholesky";
     private const string LeastSquaresName = "Specialized.LeastSquares";
 
-    private readonly INamedTypeSymbol? cholesky;
-    private readonly INamedTypeSymbol? leastSquares;
-    private readonly ConcurrentDictionary<IMethodSymbol, SolverTarget?> targets = new(SymbolEqualityComparer.Default);
-    private readonly ConditionalWeakTable<IOperation, BodyFacts> bodies = new();
-    private readonly ConcurrentDictionary<SyntaxTree, bool> generatedFiles = new();
+    private readonly INamedTypeSymbol? _cholesky;
+    private readonly INamedTypeSymbol? _leastSquares;
+    private readonly ConcurrentDictionary<IMethodSymbol, SolverTarget?> _targets = new(SymbolEqualityComparer.Default);
+    private readonly ConditionalWeakTable<IOperation, BodyFacts> _bodies = new();
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _generatedFiles = new();
 
     // One catalog per compilation, shared by the six call-site analyzers, so each method is classified and
     // each body's facts gathered once however many analyzers ask.
     private static readonly ConditionalWeakTable<Compilation, SolverCatalog> Catalogs = new();
 
-    private readonly bool referencesSpecialized;
+    private readonly bool _referencesSpecialized;
 
     private SolverCatalog(Compilation compilation)
     {
-        referencesSpecialized = compilation.GetTypeByMetadataName(KnownNames.SpdSolveAttribute) is not null;
-        cholesky = compilation.GetTypeByMetadataName(CholeskyName);
-        leastSquares = compilation.GetTypeByMetadataName(LeastSquaresName);
+        _referencesSpecialized = compilation.GetTypeByMetadataName(KnownNames.SpdSolveAttribute) is not null;
+        _cholesky = compilation.GetTypeByMetadataName(CholeskyName);
+        _leastSquares = compilation.GetTypeByMetadataName(LeastSquaresName);
     }
 
     /// <summary>The compilation's catalog, or null when it does not reference Specialized (nothing to analyze).</summary>
     public static SolverCatalog? For(Compilation compilation)
     {
         SolverCatalog catalog = Catalogs.GetValue(compilation, c => new SolverCatalog(c));
-        return catalog.referencesSpecialized ? catalog : null;
+        return catalog._referencesSpecialized ? catalog : null;
     }
 
     /// <summary>The solver an invocation calls, or null when it calls none.</summary>
@@ -57,35 +57,35 @@ internal sealed class SolverCatalog
         }
 
         method = method.PartialDefinitionPart ?? method;
-        return targets.GetOrAdd(method, Classify);
+        return _targets.GetOrAdd(method, Classify);
     }
 
     /// <summary>Whether a file is generated code (<see cref="GeneratedFiles"/>), decided once per file.</summary>
     public bool IsGenerated(SyntaxTree tree, AnalyzerOptions options)
     {
         // Looked up before anything is built: a factory lambda would allocate its closure on every call.
-        if (!generatedFiles.TryGetValue(tree, out bool generated))
+        if (!_generatedFiles.TryGetValue(tree, out bool generated))
         {
             generated = GeneratedFiles.Contains(tree, options);
-            generatedFiles.TryAdd(tree, generated);
+            _generatedFiles.TryAdd(tree, generated);
         }
 
         return generated;
     }
 
     /// <summary>The facts of the method body <paramref name="operation"/> sits in, gathered once per body.</summary>
-    public BodyFacts Facts(IOperation operation) => bodies.GetValue(ValueTracing.Root(operation), BodyFacts.Create);
+    public BodyFacts Facts(IOperation operation) => _bodies.GetValue(ValueTracing.Root(operation), BodyFacts.Create);
 
     private SolverTarget? Classify(IMethodSymbol method)
     {
-        if (cholesky is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, cholesky)
+        if (_cholesky is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _cholesky)
             && method.DeclaredAccessibility == Accessibility.Public)
         {
             return new SolverTarget(method, attribute: null, kind: null, RuntimeRoles(method));
         }
 
         // The single fits; FitBatch's spans hold many fits, which no per-call rule describes.
-        if (leastSquares is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, leastSquares)
+        if (_leastSquares is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _leastSquares)
             && method.DeclaredAccessibility == Accessibility.Public && method.Name is "Fit" or "FitWeighted")
         {
             return new SolverTarget(method, attribute: null, SolverKind.LeastSquares, RuntimeRoles(method));

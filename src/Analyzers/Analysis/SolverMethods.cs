@@ -18,13 +18,13 @@ internal readonly record struct SolverAttribute(AttributeData Data, SolverKind K
 /// <summary>A method that carries at least one of our attributes, handed to an analyzer.</summary>
 internal readonly struct SolverMethodContext
 {
-    private readonly Action<Diagnostic> report;
+    private readonly Action<Diagnostic> _report;
 
     public SolverMethodContext(IMethodSymbol method, ImmutableArray<SolverAttribute> attributes, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         Method = method;
         Attributes = attributes;
-        this.report = report;
+        _report = report;
         CancellationToken = cancellationToken;
     }
 
@@ -44,7 +44,7 @@ internal readonly struct SolverMethodContext
     public Location Identifier => Method.Locations.IsEmpty ? Location.None : Method.Locations[0];
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] messageArgs) =>
-        report(Diagnostic.Create(descriptor, location, messageArgs));
+        _report(Diagnostic.Create(descriptor, location, messageArgs));
 }
 
 /// <summary>Finds the methods that carry our attributes, so each analyzer only says what it checks.</summary>

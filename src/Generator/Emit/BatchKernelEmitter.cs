@@ -153,7 +153,7 @@ internal static class BatchKernelEmitter
         w.Close();
         w.Line();
         w.Open("if (first < count)");
-        string Rest(string role, string stride) => $"ref Unsafe.Add(ref {role}, first{stride})";
+        static string Rest(string role, string stride) => $"ref Unsafe.Add(ref {role}, first{stride})";
         string restArgs = $"{Rest("a", " * " + size)}, {Rest("b", " * " + nn)}, {Rest("x", " * " + nn)}, {Rest("results", "")}, count - first";
         w.Line(width.IsWide ? $"{MethodName(n)}({restArgs});" : $"{TailMethod}({restArgs}, {nn});");
         w.Close();

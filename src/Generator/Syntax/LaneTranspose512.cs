@@ -21,7 +21,7 @@ internal static class LaneTranspose512
     /// </remarks>
     public static void Emit(SourceWriter w, string[] inputs, System.Action<int, string> output)
     {
-        string T(int k) => LaneTranspose.Temporary(k);
+        static string T(int k) => LaneTranspose.Temporary(k);
         for (int p = 0; p < 4; p++)
         {
             w.Line($"{T(2 * p)} = Avx512F.UnpackLow({inputs[2 * p]}, {inputs[2 * p + 1]});");

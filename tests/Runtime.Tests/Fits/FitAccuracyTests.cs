@@ -29,10 +29,10 @@ public class FitAccuracyTests
     public void Ratio_and_QR_agreement_hold_for_every_row_count(FitCase fit, int cols)
     {
         double eps = Lapack.Epsilon(fit.Precision);
-        const double Cond = 10;
+        const double cond = 10;
         foreach (int rows in new[] { cols, cols + 1, cols + 7, 2 * cols + 5, 300 })
         {
-            var problem = LeastSquaresProblem.Create(rows, cols, Cond, fit.Weighted, seed: 1000 * cols + rows, residual: 0.1);
+            var problem = LeastSquaresProblem.Create(rows, cols, cond, fit.Weighted, seed: 1000 * cols + rows, residual: 0.1);
             double ridge = fit.HasRidge ? 0.05 : 0;
             (SolveResult result, double[] x) = fit.Run(problem, ridge);
             string context = $"{fit.Name} rows={rows} cols={cols}";
@@ -41,7 +41,7 @@ public class FitAccuracyTests
             double ratio = ReferenceLeastSquares.Ratio<double>(problem.A, problem.B, problem.W, x, rows, cols, ridge, eps);
             double[] reference = ReferenceLeastSquares.Solve(problem.A, problem.B, problem.W, rows, cols, ridge);
             // The normal equations' forward error is about κ²·ε; 30·cols of it is LAPACK's threshold scaled like its ratios.
-            double forward = ReferenceLeastSquares.ForwardError<double>(x, reference) / (cols * Cond * Cond * eps);
+            double forward = ReferenceLeastSquares.ForwardError<double>(x, reference) / (cols * cond * cond * eps);
             LapackRatios.AssertBelow(context, ("residual", ratio), ("forward/(cols·κ²·ε)", forward));
         }
     }

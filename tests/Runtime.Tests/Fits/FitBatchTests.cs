@@ -72,17 +72,17 @@ public class FitBatchTests
     [InlineData(2)]
     public void Weighted_batch_matches_fitting_each_alone(int threads)
     {
-        const int Count = 50;
+        const int count = 50;
         var random = new Random(threads);
-        int[] starts = Enumerable.Range(0, Count + 1).Select(k => k * (Cols + 9)).ToArray();
-        int total = starts[Count];
+        int[] starts = Enumerable.Range(0, count + 1).Select(k => k * (Cols + 9)).ToArray();
+        int total = starts[count];
         double[] a = Enumerable.Range(0, total * Cols).Select(_ => random.NextDouble() - 0.5).ToArray();
         double[] b = Enumerable.Range(0, total).Select(_ => random.NextDouble()).ToArray();
         double[] w = Enumerable.Range(0, total).Select(_ => 0.5 + random.NextDouble()).ToArray();
-        var x = Filled(Count * Cols);
-        var results = new SolveResult[Count];
+        var x = Filled(count * Cols);
+        var results = new SolveResult[count];
         LeastSquares.FitBatch<double>(FitSolvers.DoubleRowWeighted, a, b, w, starts, x, results, Cols, threads);
-        for (int k = 0; k < Count; k++)
+        for (int k = 0; k < count; k++)
         {
             int rows = starts[k + 1] - starts[k];
             var alone = Filled(Cols);

@@ -23,17 +23,17 @@ public class FitConditioningTests(ITestOutputHelper output)
     {
         FitCase fit = FitCases.All.Single(c => c.Name == name);
         double eps = Lapack.Epsilon(fit.Precision);
-        const int Rows = 200, Cols = 6;
+        const int rows = 200, cols = 6;
         for (int exponent = 0; exponent <= maxExponent; exponent++)
         {
             double cond = Math.Pow(10, exponent);
-            var problem = LeastSquaresProblem.Create(Rows, Cols, cond, fit.Weighted, seed: 77 + exponent, residual: 1e-3);
+            var problem = LeastSquaresProblem.Create(rows, cols, cond, fit.Weighted, seed: 77 + exponent, residual: 1e-3);
             (SolveResult result, double[] x) = fit.Run(problem, 0);
             Assert.True(result.Success, $"{name} κ={cond:G3}");
-            double[] reference = ReferenceLeastSquares.Solve(problem.A, problem.B, problem.W, Rows, Cols, 0);
+            double[] reference = ReferenceLeastSquares.Solve(problem.A, problem.B, problem.W, rows, cols, 0);
             double error = ReferenceLeastSquares.ForwardError<double>(x, reference);
             double plain = cond * cond * eps;
-            double bound = 30 * Cols * (fit.Refine ? cond * eps + plain * plain : plain);
+            double bound = 30 * cols * (fit.Refine ? cond * eps + plain * plain : plain);
             output.WriteLine($"{name} κ={cond:G3}: forward error {error:G3} (κ²ε = {plain:G3}, bound {bound:G3})");
             Assert.True(error <= bound, $"{name} κ={cond:G3}: forward error {error:G3} above {bound:G3}");
         }

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using ScottPlot;
+
+namespace Specialized.Plots;
+
+/// <summary>One PNG: a log-log chart of a value against n, one line per method, and an optional level line.</summary>
+internal sealed record Figure(string FileName, string Title, string YLabel, IReadOnlyList<int> Sizes, IReadOnlyList<Series> Series, Level? Level = null);
+
+/// <summary>One method's line: (n, value) points, with the legend text and look of <see cref="MethodStyle"/>.</summary>
+internal sealed record Series(MethodStyle Style, IReadOnlyList<(int N, double Value)> Points);
+
+/// <summary>A horizontal line across the chart, such as the machine's FMA peak.</summary>
+internal sealed record Level(double Value, string Label);
+
+/// <summary>How a benchmark method is drawn: the CSV's method name, its legend text, marker and line.</summary>
+internal sealed record MethodStyle(string Method, string Label, MarkerShape Marker, LinePattern Line);
