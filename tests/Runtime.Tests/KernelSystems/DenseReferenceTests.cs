@@ -53,11 +53,17 @@ public class DenseReferenceTests
         double eps = KernelProblem<T>.Epsilon;
         for (int i = 0; i < count; i++)
         {
+            // Each term weighs |A(i, j)·vⱼ| by 1 + |ln k|: an argument t of the exponential carries T's rounding
+            // (a relative ε), which exp turns into a relative error |t|·ε of k = exp(t).
             double exact = 0, magnitude = 0;
             for (int j = 0; j < count; j++)
             {
-                exact += a[i * count + j] * double.CreateTruncating(v[j]);
-                magnitude += Math.Abs(a[i * count + j] * double.CreateTruncating(v[j]));
+                double term = a[i * count + j] * double.CreateTruncating(v[j]);
+                exact += term;
+                if (term != 0)
+                {
+                    magnitude += Math.Abs(term) * (1 + Math.Abs(Math.Log(a[i * count + j] - (i == j ? problem.Alpha : 0))));
+                }
             }
 
             // Kernel values carry the exponential's error on top of T's rounding.
