@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace Specialized.Benchmarks;
 
@@ -17,7 +16,9 @@ namespace Specialized.Benchmarks;
 /// SPECIALIZED_BENCH_KERNEL_N=1000,10000 narrows the sizes. bench/kernel-table.py turns the report into the
 /// table, with scipy (bench/kernel_scipy.py) and the KeOps GPU figures quoted from its published run.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[WarmupCount(1)]
+[IterationCount(3)]
+[InvocationCount(1, 1)]
 [MedianColumn]
 public class KernelSolveBench
 {

@@ -47,6 +47,9 @@ public sealed class KernelSystem<T> : IDisposable
     /// <summary>The number of coordinates of each point.</summary>
     public int Dimension { get; }
 
+    /// <summary>Threads a pass over the pairs uses (1 for passes too small to share).</summary>
+    internal int Workers => _operator.Workers;
+
     /// <summary>Builds the system for <paramref name="count"/> points: copies and reorders them and, with truncation, grids them.</summary>
     /// <param name="points">count x dimension coordinates, row-major (numpy's x[N, D]); read, never kept.</param>
     /// <param name="count">The number of points, 0 or more (0 is an empty system).</param>
@@ -226,7 +229,10 @@ public sealed class KernelSystem<T> : IDisposable
         }
     }
 
-    /// <summary>Releases the system's copy of the points; using it afterwards throws <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Ends the system's use: <see cref="Multiply"/> and <see cref="Solve"/> throw <see cref="ObjectDisposedException"/>
+    /// afterwards. Its memory is managed (no pooled or native buffers are held between calls) and is freed with the last reference.
+    /// </summary>
     public void Dispose() => _disposed = true;
 
     private void CheckLength(int length, int nrhs, string name)

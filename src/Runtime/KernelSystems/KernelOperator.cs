@@ -24,6 +24,13 @@ internal sealed class KernelOperator<T>
     /// <summary>Right-hand sides per pass over the pairs; more are done in several passes.</summary>
     public const int MaxColumnsPerPass = 8;
 
+    /// <summary>
+    /// Below this many pairs a pass (under a millisecond) runs on the calling thread: waking helpers and waiting for
+    /// the slowest costs more, and on a busy machine a helper descheduled for a time slice stalls every pass
+    /// (seen: N = 1,000 solves at 0.5 ms on one thread, 120-400 ms on two, with 20-30 runnable processes on 2 cores).
+    /// </summary>
+    public const long MinPairsPerPassForThreads = 4 << 20;
+
     private const int MaxRunsPerTile = 64;
 
     private readonly PointGrid<T> _grid;
@@ -38,7 +45,7 @@ internal sealed class KernelOperator<T>
         _kernel = kernel;
         _constants = constants;
         _alpha = alpha;
-        Workers = Math.Max(1, Math.Min(workers, grid.ChunkFirst.Length));
+        Workers = grid.PairsVisited < MinPairsPerPassForThreads ? 1 : Math.Max(1, Math.Min(workers, grid.ChunkFirst.Length));
     }
 
     public PointGrid<T> Grid => _grid;

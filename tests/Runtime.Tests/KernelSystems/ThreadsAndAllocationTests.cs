@@ -7,11 +7,11 @@ namespace Specialized.Runtime.Tests.KernelSystems;
 public class ThreadsAndAllocationTests
 {
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(double.NaN)]
-    public void Any_degree_of_parallelism_gives_the_same_bits(double truncation)
+    [InlineData(0.0, 5000)]
+    [InlineData(double.NaN, 30000)]
+    public void Any_degree_of_parallelism_gives_the_same_bits(double truncation, int count)
     {
-        var problem = new KernelProblem<float>(5000, 3, RadialKernel.Gaussian, KernelProblem<float>.GammaForMass(5000, 3, 20), 0.8);
+        var problem = new KernelProblem<float>(count, 3, RadialKernel.Gaussian, KernelProblem<float>.GammaForMass(count, 3, 20), 0.8);
         float[] b = problem.Values(3);
         float[]? firstX = null, firstY = null;
         foreach (int dop in new[] { 1, 2, 0 })
@@ -20,6 +20,7 @@ public class ThreadsAndAllocationTests
                 ? new KernelSystemOptions { DegreeOfParallelism = dop }
                 : new KernelSystemOptions { DegreeOfParallelism = dop, Truncation = truncation };
             using KernelSystem<float> system = problem.Create(options);
+            Assert.Equal(dop == 1 || Environment.ProcessorCount == 1 ? 1 : Math.Min(Environment.ProcessorCount, dop == 0 ? int.MaxValue : dop), system.Workers);
             var x = new float[b.Length];
             var y = new float[b.Length];
             system.Solve(b, x, 3);
@@ -36,8 +37,9 @@ public class ThreadsAndAllocationTests
     [InlineData(0)]
     public void Multiply_and_solve_do_not_allocate(int dop)
     {
-        var problem = new KernelProblem<double>(2000, 3, RadialKernel.Matern52, 30, 0.8);
-        using KernelSystem<double> system = problem.Create(new KernelSystemOptions { DegreeOfParallelism = dop });
+        var problem = new KernelProblem<double>(3000, 3, RadialKernel.Matern52, 30, 0.8);
+        using KernelSystem<double> system = problem.Create(new KernelSystemOptions { DegreeOfParallelism = dop, Truncation = 0 });
+        Assert.Equal(dop == 1 ? 1 : Environment.ProcessorCount, system.Workers);
         double[] b = problem.Values(3);
         var x = new double[b.Length];
         system.Multiply(b, x, 3);
