@@ -65,7 +65,7 @@ public static class KernelPlot
         plot.Title("(αI + K)·a = b, Gaussian kernel, points in [0,1]³, float, tolerance 1e-6");
         plot.XLabel("N (points)");
         plot.YLabel("seconds (build + solve)");
-        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         plot.SavePng(output, 1000, 700);
         Console.WriteLine($"kernel plot: {output} ({lines.Count} lines)");
