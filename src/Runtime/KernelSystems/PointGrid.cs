@@ -24,7 +24,7 @@ internal sealed class PointGrid<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Rows per chunk with truncation: small, so the ranges fit the chunk closely.</summary>
-    public const int TruncatedChunkRows = 16;
+    public const int TruncatedChunkRows = 8;
 
     /// <summary>Rows per chunk without truncation: each tile of points is reused by this many rows.</summary>
     public const int FullChunkRows = 64;
