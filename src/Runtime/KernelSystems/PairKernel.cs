@@ -17,7 +17,7 @@ internal abstract class PairKernel<T>
     /// <summary>
     /// Adds to sums[r·nrhs + q] the sum over every j in <paramref name="runs"/> of k(pᵢ, pⱼ)·v[columns[q] + j], for
     /// i = firstRow + r, r &lt; rowCount. Points are stored by coordinate: coordinate d of point j at coords[d·stride + j].
-    /// Runs are (start, end) pairs, whole vectors within stride; v is zero wherever a run covers padding.
+    /// Runs are (start, end) pairs, whole vectors long, within stride; v is zero wherever a run covers padding.
     /// </summary>
     public abstract void Accumulate(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount,
         ReadOnlySpan<int> runs, ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums);

@@ -15,9 +15,10 @@ namespace Specialized;
 /// the 3^g neighbouring columns (g gridded coordinates), and within each only in the range of
 /// coordinate 0 that the chunk's extent ± √(r² − gap²) allows, gap being the distance between the
 /// chunk's and the column's bounding boxes over the gridded coordinates: a binary search per column.</para>
-/// <para>Each column starts on a whole vector and is padded to whole vectors, so the ranges are rounded
-/// out to whole vectors and need no masking: padding points copy a real one (so every distance stays
-/// finite) and carry value 0.</para>
+/// <para>Each column is padded to whole vectors plus one, so a range starts at its first point and is
+/// rounded up to whole vectors without leaving its column: the extra lanes are points of the column beyond
+/// the reach (masked by the cutoff) or padding, whose points copy a real one (so every distance stays finite)
+/// and carry value 0.</para>
 /// <para>Without truncation there is one column and every chunk ranges over all of it.</para>
 /// </remarks>
 internal sealed class PointGrid<T>
@@ -83,7 +84,8 @@ internal sealed class PointGrid<T>
         ColumnStart = new int[columns + 1];
         for (int c = 0; c < columns; c++)
         {
-            ColumnStart[c + 1] = ColumnStart[c] + (columnCount[c] + lanes - 1) / lanes * lanes;
+            // A whole vector of padding past the last whole vector: a range may start anywhere and still end in the column.
+            ColumnStart[c + 1] = ColumnStart[c] + (columnCount[c] + lanes - 1) / lanes * lanes + (gridded > 0 || double.IsFinite(cutoff) ? lanes : 0);
         }
 
         Stride = ColumnStart[columns] + lanes;
@@ -158,7 +160,7 @@ internal sealed class PointGrid<T>
     /// <inheritdoc cref="ChunkFirst"/>
     public int[] RunStart { get; private set; } = [];
 
-    /// <summary>(start, end) position pairs, whole vectors.</summary>
+    /// <summary>(start, end) position pairs, each a whole number of vectors long.</summary>
     public int[] Runs { get; private set; } = [];
 
     /// <summary>Pairs the ranges cover, padding included: what one pass costs.</summary>
@@ -272,8 +274,7 @@ internal sealed class PointGrid<T>
                         continue;
                     }
 
-                    from = os + (from - os) / lanes * lanes;
-                    to = os + (to - os + lanes - 1) / lanes * lanes;
+                    to = from + (to - from + lanes - 1) / lanes * lanes;
                     runs.Add(from);
                     runs.Add(to);
                     PairsVisited += (long)n * (to - from);
