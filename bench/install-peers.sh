@@ -5,7 +5,8 @@
 #
 #   1. apt-get installs libeigen3-dev (Eigen 3.4), liblapacke-dev + libopenblas-dev (OpenBLAS
 #      behind LAPACKE), python3-numpy (the seed's numpy peer, bench/numpy_normal.py), cmake and
-#      g++ — skipped when all are already installed;
+#      g++, python3-scipy (the kernel-solve peer, bench/kernel_scipy.py) — skipped when all are
+#      already installed;
 #   2. builds bench/native (Eigen fixed/dynamic LLT, -O3 -march=native) into bench/native/build,
 #      giving bench/native/build/libspecialized_peers.so, which the benchmarks load by absolute
 #      path (or from $SPECIALIZED_NATIVE_PEERS when set).
@@ -17,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 native="$here/native"
 build="$native/build"
-packages=(libeigen3-dev liblapacke-dev libopenblas-dev python3-numpy cmake g++)
+packages=(libeigen3-dev liblapacke-dev libopenblas-dev python3-numpy python3-scipy cmake g++)
 
 if [[ "${SKIP_APT:-0}" != 1 ]]; then
   missing=()

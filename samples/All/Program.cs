@@ -9,7 +9,7 @@ using MixedSizes;
 using MovingLeastSquares;
 using Spectre.Console;
 
-// Usage: All [sample ...]   runs every sample with its defaults, or the ones named (mixed, kalman, ridge, mls).
+// Usage: All [sample ...]   runs every sample with its defaults, or the ones named (mixed, kalman, ridge, ridge-free, mls).
 // Each sample runs under a progress bar; its report is printed when it ends. Exit code 1 if any check failed.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 Sample[] samples =
@@ -17,6 +17,7 @@ Sample[] samples =
     new("mixed", "Mixed sizes: SPD solves of order 1..400", (output, progress) => MixedSizesSample.Run(MixedSizesSample.DefaultCount, output, progress)),
     new("kalman", "Kalman filter: 10 x 10 solves per step", (output, progress) => KalmanSample.Run(KalmanSample.DefaultSteps, output, progress)),
     new("ridge", "Kernel ridge / Gaussian process", (output, progress) => KernelRidgeSample.Run(KernelRidgeSample.DefaultN, output, progress)),
+    new("ridge-free", "Kernel ridge, matrix-free: 10⁶ points", (output, progress) => MatrixFreeSample.Run(MatrixFreeSample.DefaultN, output, progress)),
     new("mls", "Moving least squares: weighted 6-column fits", (output, progress) => MovingLeastSquaresSample.Run(MovingLeastSquaresSample.DefaultParticles, output, progress)),
 ];
 

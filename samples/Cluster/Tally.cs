@@ -9,7 +9,7 @@ internal sealed class Tally
 {
     private readonly Lock _lock = new();
     private int _recorded, _recordedNow, _duplicates, _notSpd;
-    private long _systems, _systemsNow;
+    private long _systemsNow;
     private double _worst;
 
     /// <summary>Batches recorded, by this run or an earlier one.</summary>
@@ -26,7 +26,6 @@ internal sealed class Tally
         {
             _recorded++;
             _notSpd += totals.NotSpd;
-            _systems += totals.Systems;
             // NaN sticks: a NaN ratio is a failed check, never hidden by a later Max.
             _worst = double.IsNaN(_worst) || double.IsNaN(totals.WorstRatio) ? double.NaN : Math.Max(_worst, totals.WorstRatio);
             if (!previously)

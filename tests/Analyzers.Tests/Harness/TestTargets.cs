@@ -78,10 +78,7 @@ internal static class TestTargets
                 .Where(v => v is { Major: 10 } && File.Exists(Path.Combine(packs, v.ToString(), "ref", "net10.0", "System.Runtime.dll")))
                 .Max()
             : null;
-        if (version is null)
-        {
-            throw new InvalidOperationException($"No net10.0 reference pack under {packs}: the tests need the .NET 10 SDK.");
-        }
+        version ??= throw new InvalidOperationException($"No net10.0 reference pack under {packs}: the tests need the .NET 10 SDK.");
 
         return new ReferenceAssemblies(
             "net10.0",

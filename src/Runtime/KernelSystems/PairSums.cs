@@ -1,0 +1,206 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Specialized;
+
+/// <summary>
+/// The pair sums, specialized: vector width and element type (<typeparamref name="TS"/>), kernel
+/// (<typeparamref name="TK"/>), dimension (<typeparamref name="TD"/>) and cutoff mask
+/// (<typeparamref name="TC"/>) are all types, so each instantiation compiles to straight-line vector code.
+/// Four rows go together against each vector of points (each point's coordinates and values loaded once
+/// for the four), with up to four right-hand sides per pass, 16 accumulators in registers.
+/// </summary>
+internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TV : struct
+    where TS : ISimd<TV, T>
+    where TK : IRadialShape
+    where TD : IDimension
+    where TC : ICutoff
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Accumulate(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount,
+        ReadOnlySpan<int> runs, ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums)
+    {
+        ref T c = ref MemoryMarshal.GetReference(coords);
+        ref T vb = ref MemoryMarshal.GetReference(v);
+        int nrhs = columns.Length;
+        Span<double> group = stackalloc double[RowGroup * 4];
+        for (int q = 0; q < nrhs;)
+        {
+            int take = nrhs - q >= 4 ? 4 : nrhs - q >= 2 ? 2 : 1;
+            ref T v0 = ref Unsafe.Add(ref vb, columns[q]);
+            ref T v1 = ref Unsafe.Add(ref vb, columns[q + (take > 1 ? 1 : 0)]);
+            ref T v2 = ref Unsafe.Add(ref vb, columns[q + (take > 2 ? 2 : 0)]);
+            ref T v3 = ref Unsafe.Add(ref vb, columns[q + (take > 3 ? 3 : 0)]);
+            for (int r = 0; r < rowCount; r += RowGroup)
+            {
+                // A short last group repeats its last row; the repeats' sums are dropped.
+                int last = firstRow + rowCount - 1;
+                int i0 = firstRow + r, i1 = Math.Min(i0 + 1, last), i2 = Math.Min(i0 + 2, last), i3 = Math.Min(i0 + 3, last);
+                switch (take)
+                {
+                    case 4:
+                        Group<Rhs4>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, constants, group);
+                        break;
+                    case 2:
+                        Group<Rhs2>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, constants, group);
+                        break;
+                    default:
+                        Group<Rhs1>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, constants, group);
+                        break;
+                }
+
+                for (int rr = 0; rr < RowGroup && r + rr < rowCount; rr++)
+                {
+                    for (int qq = 0; qq < take; qq++)
+                    {
+                        sums[(r + rr) * nrhs + q + qq] += group[rr * 4 + qq];
+                    }
+                }
+            }
+
+            q += take;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Group<TR>(ref T c, nint stride, int dimension, nint i0, nint i1, nint i2, nint i3, ReadOnlySpan<int> runs,
+        ref T v0, ref T v1, ref T v2, ref T v3, PairConstants<T> constants, Span<double> result)
+        where TR : IRhsCount
+    {
+        TV c1 = TS.Splat(constants.C1), c2 = TS.Splat(constants.C2), cut = TS.Splat(constants.CutoffSquared);
+        TV a00 = default, a01 = default, a02 = default, a03 = default, a10 = default, a11 = default, a12 = default, a13 = default, a20 = default, a21 = default, a22 = default, a23 = default, a30 = default, a31 = default, a32 = default, a33 = default;
+        for (int run = 0; run + 1 < runs.Length; run += 2)
+        {
+            nint end = runs[run + 1];
+            for (nint j = runs[run]; j < end; j += TS.Count)
+            {
+                TV x0 = TS.Load(ref Unsafe.Add(ref c, j));
+                TV x1 = TD.Value > 1 ? TS.Load(ref Unsafe.Add(ref c, 1 * stride + j)) : default;
+                TV x2 = TD.Value > 2 ? TS.Load(ref Unsafe.Add(ref c, 2 * stride + j)) : default;
+                TV x3 = TD.Value > 3 ? TS.Load(ref Unsafe.Add(ref c, 3 * stride + j)) : default;
+                TV x4 = TD.Value > 4 ? TS.Load(ref Unsafe.Add(ref c, 4 * stride + j)) : default;
+                TV x5 = TD.Value > 5 ? TS.Load(ref Unsafe.Add(ref c, 5 * stride + j)) : default;
+                TV x6 = TD.Value > 6 ? TS.Load(ref Unsafe.Add(ref c, 6 * stride + j)) : default;
+                TV x7 = TD.Value > 7 ? TS.Load(ref Unsafe.Add(ref c, 7 * stride + j)) : default;
+                TV k0 = Pair(ref c, stride, dimension, i0, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
+                TV k1 = Pair(ref c, stride, dimension, i1, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
+                TV k2 = Pair(ref c, stride, dimension, i2, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
+                TV k3 = Pair(ref c, stride, dimension, i3, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
+                    TV w0 = TS.Load(ref Unsafe.Add(ref v0, j));
+                    a00 = TS.MultiplyAdd(k0, w0, a00);
+                    a10 = TS.MultiplyAdd(k1, w0, a10);
+                    a20 = TS.MultiplyAdd(k2, w0, a20);
+                    a30 = TS.MultiplyAdd(k3, w0, a30);
+                if (TR.Value > 1)
+                {
+                    TV w1 = TS.Load(ref Unsafe.Add(ref v1, j));
+                    a01 = TS.MultiplyAdd(k0, w1, a01);
+                    a11 = TS.MultiplyAdd(k1, w1, a11);
+                    a21 = TS.MultiplyAdd(k2, w1, a21);
+                    a31 = TS.MultiplyAdd(k3, w1, a31);
+                }
+
+                if (TR.Value > 2)
+                {
+                    TV w2 = TS.Load(ref Unsafe.Add(ref v2, j));
+                    a02 = TS.MultiplyAdd(k0, w2, a02);
+                    a12 = TS.MultiplyAdd(k1, w2, a12);
+                    a22 = TS.MultiplyAdd(k2, w2, a22);
+                    a32 = TS.MultiplyAdd(k3, w2, a32);
+                    TV w3 = TS.Load(ref Unsafe.Add(ref v3, j));
+                    a03 = TS.MultiplyAdd(k0, w3, a03);
+                    a13 = TS.MultiplyAdd(k1, w3, a13);
+                    a23 = TS.MultiplyAdd(k2, w3, a23);
+                    a33 = TS.MultiplyAdd(k3, w3, a33);
+                }
+            }
+        }
+
+        result[0] = TS.Sum(a00);
+        result[1] = TS.Sum(a01);
+        result[2] = TS.Sum(a02);
+        result[3] = TS.Sum(a03);
+        result[4] = TS.Sum(a10);
+        result[5] = TS.Sum(a11);
+        result[6] = TS.Sum(a12);
+        result[7] = TS.Sum(a13);
+        result[8] = TS.Sum(a20);
+        result[9] = TS.Sum(a21);
+        result[10] = TS.Sum(a22);
+        result[11] = TS.Sum(a23);
+        result[12] = TS.Sum(a30);
+        result[13] = TS.Sum(a31);
+        result[14] = TS.Sum(a32);
+        result[15] = TS.Sum(a33);
+    }
+
+    /// <summary>k(‖pᵢ − pⱼ‖) for one row i against the vector of points from j, whose coordinates are x0..x7 (up to the dimension).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Pair(ref T c, nint stride, int dimension, nint i, nint j,
+        TV x0, TV x1, TV x2, TV x3, TV x4, TV x5, TV x6, TV x7, TV c1, TV c2, TV cut)
+    {
+        TV s;
+        if (TD.Value == 0)
+        {
+            s = default;
+            for (int d = 0; d < dimension; d++)
+            {
+                TV e = TS.Subtract(TS.Load(ref Unsafe.Add(ref c, d * stride + j)), TS.Splat(Unsafe.Add(ref c, d * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+        }
+        else
+        {
+            TV e = TS.Subtract(x0, TS.Splat(Unsafe.Add(ref c, i)));
+            s = TS.Multiply(e, e);
+            if (TD.Value > 1)
+            {
+                e = TS.Subtract(x1, TS.Splat(Unsafe.Add(ref c, 1 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+
+            if (TD.Value > 2)
+            {
+                e = TS.Subtract(x2, TS.Splat(Unsafe.Add(ref c, 2 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+
+            if (TD.Value > 3)
+            {
+                e = TS.Subtract(x3, TS.Splat(Unsafe.Add(ref c, 3 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+
+            if (TD.Value > 4)
+            {
+                e = TS.Subtract(x4, TS.Splat(Unsafe.Add(ref c, 4 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+
+            if (TD.Value > 5)
+            {
+                e = TS.Subtract(x5, TS.Splat(Unsafe.Add(ref c, 5 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+
+            if (TD.Value > 6)
+            {
+                e = TS.Subtract(x6, TS.Splat(Unsafe.Add(ref c, 6 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+
+            if (TD.Value > 7)
+            {
+                e = TS.Subtract(x7, TS.Splat(Unsafe.Add(ref c, 7 * stride + i)));
+                s = TS.MultiplyAdd(e, e, s);
+            }
+        }
+
+        TV k = TK.Evaluate<TV, T, TS>(s, c1, c2);
+        return TC.Enabled ? TS.Select(TS.LessOrEqual(s, cut), k) : k;
+    }
+}

@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Specialized;
+
+/// <summary>
+/// The points reordered for the pair sums, built once by <see cref="KernelSystem{T}.Create"/>.
+/// </summary>
+/// <remarks>
+/// <para>With a finite truncation radius r, the points fall into columns: a grid of cells at least r wide
+/// over coordinates 1..3 (coordinate 0 and any beyond 3 are not gridded), each column sorted by
+/// coordinate 0. A chunk of consecutive rows of one column then meets every point within r of it in
+/// the 3^g neighbouring columns (g gridded coordinates), and within each only in the range of
+/// coordinate 0 that the chunk's extent ± √(r² − gap²) allows, gap being the distance between the
+/// chunk's and the column's bounding boxes over the gridded coordinates: a binary search per column.</para>
+/// <para>Each column is padded to whole vectors plus one, so a range starts at its first point and is
+/// rounded up to whole vectors without leaving its column: the extra lanes are points of the column beyond
+/// the reach (masked by the cutoff) or padding, whose points copy a real one (so every distance stays finite)
+/// and carry value 0.</para>
+/// <para>Without truncation there is one column and every chunk ranges over all of it.</para>
+/// </remarks>
+internal sealed class PointGrid<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Rows per chunk with truncation: small, so the ranges fit the chunk closely.</summary>
+    public const int TruncatedChunkRows = 8;
+
+    /// <summary>Rows per chunk without truncation: each tile of points is reused by this many rows.</summary>
+    public const int FullChunkRows = 64;
+
+    /// <summary>A column is made at most this sparse (on average), or its ranges get shorter than a few vectors.</summary>
+    private const int MinPointsPerColumn = 48;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public PointGrid(ReadOnlySpan<T> points, int count, int dimension, double cutoff, int lanes)
+    {
+        Count = count;
+        Dimension = dimension;
+        int gridded = double.IsFinite(cutoff) ? Math.Min(dimension - 1, 3) : 0;
+        var lo = new double[dimension];
+        var hi = new double[dimension];
+        Bounds(points, count, dimension, lo, hi);
+
+        // Cells per gridded coordinate: as many as the cutoff allows, fewer if the columns would get too sparse.
+        var cells = new int[gridded];
+        double width = cutoff * (1 + 1e-6);
+        long columns;
+        while (true)
+        {
+            columns = 1;
+            for (int a = 0; a < gridded; a++)
+            {
+                double extent = hi[a + 1] - lo[a + 1];
+                cells[a] = (int)Math.Clamp(Math.Floor(extent / width), 1, 1 << 20);
+                columns *= cells[a];
+            }
+
+            if (columns <= Math.Max(1, count / MinPointsPerColumn))
+            {
+                break;
+            }
+
+            width *= 1.25;
+        }
+
+        // Counting sort into columns (axis 1 fastest), then by coordinate 0 within each column.
+        var column = new int[count];
+        var columnCount = new int[columns];
+        for (int i = 0; i < count; i++)
+        {
+            int c = 0;
+            for (int a = gridded - 1; a >= 0; a--)
+            {
+                double u = (double.CreateTruncating(points[i * dimension + a + 1]) - lo[a + 1]) / width;
+                c = c * cells[a] + (int)Math.Clamp(Math.Floor(u), 0, cells[a] - 1);
+            }
+
+            column[i] = c;
+            columnCount[c]++;
+        }
+
+        ColumnStart = new int[columns + 1];
+        for (int c = 0; c < columns; c++)
+        {
+            // A whole vector of padding past the last whole vector: a range may start anywhere and still end in the column.
+            ColumnStart[c + 1] = ColumnStart[c] + (columnCount[c] + lanes - 1) / lanes * lanes + (gridded > 0 || double.IsFinite(cutoff) ? lanes : 0);
+        }
+
+        Stride = ColumnStart[columns] + lanes;
+        Position = new int[count];
+        var fill = new int[columns];
+        var original = new int[Stride];
+        for (int i = 0; i < count; i++)
+        {
+            int c = column[i];
+            Position[i] = ColumnStart[c] + fill[c]++;
+            original[Position[i]] = i;
+        }
+
+        var keys = new double[Stride];
+        for (int c = 0; c < columns; c++)
+        {
+            int start = ColumnStart[c], n = columnCount[c];
+            for (int p = start; p < start + n; p++)
+            {
+                keys[p] = double.CreateTruncating(points[original[p] * dimension]);
+            }
+
+            keys.AsSpan(start, n).Sort(original.AsSpan(start, n));
+            for (int p = start; p < start + n; p++)
+            {
+                Position[original[p]] = p;
+            }
+        }
+
+        // Coordinates by coordinate index; padding copies the column's first point (or point 0).
+        Coordinates = new T[dimension * Stride];
+        for (int c = 0; c <= columns; c++)
+        {
+            int start = c < columns ? ColumnStart[c] : ColumnStart[columns];
+            int end = c < columns ? ColumnStart[c + 1] : Stride;
+            int n = c < columns ? columnCount[c] : 0;
+            for (int p = start; p < end; p++)
+            {
+                int source = p < start + n ? original[p] : n > 0 ? original[start] : 0;
+                for (int d = 0; d < dimension; d++)
+                {
+                    Coordinates[d * Stride + p] = count > 0 ? points[source * dimension + d] : T.Zero;
+                }
+            }
+        }
+
+        BuildChunks(columnCount, gridded, cells, keys, cutoff, lanes);
+    }
+
+    public int Count { get; }
+
+    public int Dimension { get; }
+
+    /// <summary>Length of one coordinate's (or one right-hand side's) slice: every column padded, plus a vector.</summary>
+    public int Stride { get; private set; }
+
+    /// <summary>Position[i]: where original point i sits.</summary>
+    public int[] Position { get; }
+
+    /// <summary>Coordinate d of the point at position p: Coordinates[d·Stride + p].</summary>
+    public T[] Coordinates { get; }
+
+    /// <summary>Where each column starts, and (last) where the padded columns end.</summary>
+    public int[] ColumnStart { get; }
+
+    /// <summary>Chunk k: rows ChunkFirst[k] .. + ChunkRows[k] − 1, ranges Runs[RunStart[k] .. RunStart[k + 1]).</summary>
+    public int[] ChunkFirst { get; private set; } = [];
+
+    /// <inheritdoc cref="ChunkFirst"/>
+    public int[] ChunkRows { get; private set; } = [];
+
+    /// <inheritdoc cref="ChunkFirst"/>
+    public int[] RunStart { get; private set; } = [];
+
+    /// <summary>(start, end) position pairs, each a whole number of vectors long.</summary>
+    public int[] Runs { get; private set; } = [];
+
+    /// <summary>Pairs the ranges cover, padding included: what one pass costs.</summary>
+    public long PairsVisited { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Bounds(ReadOnlySpan<T> points, int count, int dimension, double[] lo, double[] hi)
+    {
+        Array.Fill(lo, double.PositiveInfinity);
+        Array.Fill(hi, double.NegativeInfinity);
+        for (int i = 0; i < count; i++)
+        {
+            for (int d = 0; d < dimension; d++)
+            {
+                double x = double.CreateTruncating(points[i * dimension + d]);
+                lo[d] = Math.Min(lo[d], x);
+                hi[d] = Math.Max(hi[d], x);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes)
+    {
+        int columns = columnCount.Length;
+        bool truncated = double.IsFinite(cutoff);
+        int chunkRows = truncated ? TruncatedChunkRows : FullChunkRows;
+        var first = new List<int>();
+        var rows = new List<int>();
+        var runStart = new List<int>();
+        var runs = new List<int>();
+        var columnLo = new double[columns * gridded];
+        var columnHi = new double[columns * gridded];
+        if (truncated)
+        {
+            ColumnBounds(columnCount, gridded, columnLo, columnHi);
+        }
+
+        Span<int> index = stackalloc int[3];
+        var chunkLo = new double[gridded];
+        var chunkHi = new double[gridded];
+        for (int c = 0; c < columns; c++)
+        {
+            for (int r = 0; r < columnCount[c]; r += chunkRows)
+            {
+                int start = ColumnStart[c] + r, n = Math.Min(chunkRows, columnCount[c] - r);
+                first.Add(start);
+                rows.Add(n);
+                runStart.Add(runs.Count);
+                if (!truncated)
+                {
+                    runs.Add(0);
+                    runs.Add(ColumnStart[columns]);
+                    PairsVisited += (long)n * ColumnStart[columns];
+                    continue;
+                }
+
+                RangeBounds(start, n, gridded, chunkLo, chunkHi);
+                double x0 = keys[start], x1 = keys[start + n - 1];
+                int cc = c;
+                for (int a = 0; a < gridded; a++)
+                {
+                    index[a] = cc % cells[a];
+                    cc /= cells[a];
+                }
+
+                int neighbours = 1;
+                for (int a = 0; a < gridded; a++)
+                {
+                    neighbours *= 3;
+                }
+
+                // Neighbour columns in storage order, so the ranges ascend.
+                for (int m = 0; m < neighbours; m++)
+                {
+                    int code = m, other = 0, scale = 1;
+                    bool inside = true;
+                    for (int a = 0; a < gridded; a++)
+                    {
+                        int k = index[a] + code % 3 - 1;
+                        code /= 3;
+                        inside &= k >= 0 && k < cells[a];
+                        other += k * scale;
+                        scale *= cells[a];
+                    }
+
+                    if (!inside || columnCount[other] == 0)
+                    {
+                        continue;
+                    }
+
+                    double gap2 = 0;
+                    for (int a = 0; a < gridded; a++)
+                    {
+                        double g = Math.Max(0, Math.Max(columnLo[other * gridded + a] - chunkHi[a], chunkLo[a] - columnHi[other * gridded + a]));
+                        gap2 += g * g;
+                    }
+
+                    double reach2 = cutoff * cutoff - gap2;
+                    if (reach2 < 0)
+                    {
+                        continue;
+                    }
+
+                    double reach = Math.Sqrt(reach2);
+                    int os = ColumnStart[other], on = columnCount[other];
+                    int from = LowerBound(keys, os, os + on, x0 - reach);
+                    int to = LowerBound(keys, from, os + on, Math.BitIncrement(x1 + reach));
+                    if (from >= to)
+                    {
+                        continue;
+                    }
+
+                    to = from + (to - from + lanes - 1) / lanes * lanes;
+                    runs.Add(from);
+                    runs.Add(to);
+                    PairsVisited += (long)n * (to - from);
+                }
+            }
+        }
+
+        runStart.Add(runs.Count);
+        ChunkFirst = first.ToArray();
+        ChunkRows = rows.ToArray();
+        RunStart = runStart.ToArray();
+        Runs = runs.ToArray();
+    }
+
+    private void ColumnBounds(int[] columnCount, int gridded, double[] columnLo, double[] columnHi)
+    {
+        var lo = new double[gridded];
+        var hi = new double[gridded];
+        for (int c = 0; c < columnCount.Length; c++)
+        {
+            RangeBounds(ColumnStart[c], columnCount[c], gridded, lo, hi);
+            lo.CopyTo(columnLo, c * gridded);
+            hi.CopyTo(columnHi, c * gridded);
+        }
+    }
+
+    // The bounding box over the gridded coordinates (1..) of the points at positions start .. start + n − 1.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RangeBounds(int start, int n, int gridded, double[] lo, double[] hi)
+    {
+        for (int a = 0; a < gridded; a++)
+        {
+            double l = double.PositiveInfinity, h = double.NegativeInfinity;
+            ReadOnlySpan<T> coordinate = Coordinates.AsSpan((a + 1) * Stride + start, n);
+            foreach (T x in coordinate)
+            {
+                double v = double.CreateTruncating(x);
+                l = Math.Min(l, v);
+                h = Math.Max(h, v);
+            }
+
+            lo[a] = l;
+            hi[a] = h;
+        }
+    }
+
+    // The first position in [from, to) whose key is at least value (to if none).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int LowerBound(double[] keys, int from, int to, double value)
+    {
+        while (from < to)
+        {
+            int mid = (from + to) >>> 1;
+            if (keys[mid] < value)
+            {
+                from = mid + 1;
+            }
+            else
+            {
+                to = mid;
+            }
+        }
+
+        return from;
+    }
+}

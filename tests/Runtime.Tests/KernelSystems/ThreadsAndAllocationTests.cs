@@ -1,0 +1,50 @@
+using System;
+using Specialized.Testing;
+
+namespace Specialized.Runtime.Tests.KernelSystems;
+
+/// <summary>Bit-identical results for any degree of parallelism; no allocation in Multiply or Solve once warm.</summary>
+public class ThreadsAndAllocationTests
+{
+    [Theory]
+    [InlineData(0.0, 5000)]
+    [InlineData(double.NaN, 30000)]
+    public void Any_degree_of_parallelism_gives_the_same_bits(double truncation, int count)
+    {
+        var problem = new KernelProblem<float>(count, 3, RadialKernel.Gaussian, KernelProblem<float>.GammaForMass(count, 3, 20), 0.8);
+        float[] b = problem.Values(3);
+        float[]? firstX = null, firstY = null;
+        foreach (int dop in new[] { 1, 2, 0 })
+        {
+            var options = double.IsNaN(truncation)
+                ? new KernelSystemOptions { DegreeOfParallelism = dop }
+                : new KernelSystemOptions { DegreeOfParallelism = dop, Truncation = truncation };
+            using KernelSystem<float> system = problem.Create(options);
+            Assert.Equal(dop == 1 || Environment.ProcessorCount == 1 ? 1 : Math.Min(Environment.ProcessorCount, dop == 0 ? int.MaxValue : dop), system.Workers);
+            var x = new float[b.Length];
+            var y = new float[b.Length];
+            system.Solve(b, x, 3);
+            system.Multiply(b, y, 3);
+            firstX ??= x;
+            firstY ??= y;
+            Assert.Equal(firstX, x);
+            Assert.Equal(firstY, y);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void Multiply_and_solve_do_not_allocate(int dop)
+    {
+        var problem = new KernelProblem<double>(3000, 3, RadialKernel.Matern52, 30, 0.8);
+        using KernelSystem<double> system = problem.Create(new KernelSystemOptions { DegreeOfParallelism = dop, Truncation = 0 });
+        Assert.Equal(dop == 1 ? 1 : Environment.ProcessorCount, system.Workers);
+        double[] b = problem.Values(3);
+        var x = new double[b.Length];
+        system.Multiply(b, x, 3);
+        system.Solve(b, x, 3);
+        Assert.Equal(0, Allocations.Measure(() => system.Multiply(b, x, 3)));
+        Assert.Equal(0, Allocations.Measure(() => system.Solve(b, x, 3)));
+    }
+}
