@@ -90,11 +90,11 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
                 TV k1 = Pair(ref c, stride, dimension, i1, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
                 TV k2 = Pair(ref c, stride, dimension, i2, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
                 TV k3 = Pair(ref c, stride, dimension, i3, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
-                    TV w0 = TS.Load(ref Unsafe.Add(ref v0, j));
-                    a00 = TS.MultiplyAdd(k0, w0, a00);
-                    a10 = TS.MultiplyAdd(k1, w0, a10);
-                    a20 = TS.MultiplyAdd(k2, w0, a20);
-                    a30 = TS.MultiplyAdd(k3, w0, a30);
+                TV w0 = TS.Load(ref Unsafe.Add(ref v0, j));
+                a00 = TS.MultiplyAdd(k0, w0, a00);
+                a10 = TS.MultiplyAdd(k1, w0, a10);
+                a20 = TS.MultiplyAdd(k2, w0, a20);
+                a30 = TS.MultiplyAdd(k3, w0, a30);
                 if (TR.Value > 1)
                 {
                     TV w1 = TS.Load(ref Unsafe.Add(ref v1, j));

@@ -72,13 +72,12 @@ internal static class TestTargets
         string runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
         string dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
         string packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
-        Version? version = Directory.Exists(packs)
+        Version version = (Directory.Exists(packs)
             ? Directory.GetDirectories(packs)
                 .Select(path => Version.TryParse(Path.GetFileName(path), out Version? v) ? v : null)
                 .Where(v => v is { Major: 10 } && File.Exists(Path.Combine(packs, v.ToString(), "ref", "net10.0", "System.Runtime.dll")))
                 .Max()
-            : null;
-        version ??= throw new InvalidOperationException($"No net10.0 reference pack under {packs}: the tests need the .NET 10 SDK.");
+            : null) ?? throw new InvalidOperationException($"No net10.0 reference pack under {packs}: the tests need the .NET 10 SDK.");
 
         return new ReferenceAssemblies(
             "net10.0",

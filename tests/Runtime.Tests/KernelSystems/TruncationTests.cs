@@ -67,9 +67,9 @@ public class TruncationTests
     private static void ProductWithinBound<T>(RadialKernel kernel, int dimension, double truncation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const int N = 4000;
-        double gamma = KernelProblem<T>.GammaForMass(N, dimension, 30);
-        var problem = new KernelProblem<T>(N, dimension, kernel, gamma, alpha: 0.5);
+        const int count = 4000;
+        double gamma = KernelProblem<T>.GammaForMass(count, dimension, 30);
+        var problem = new KernelProblem<T>(count, dimension, kernel, gamma, alpha: 0.5);
         using KernelSystem<T> system = problem.Create(new KernelSystemOptions { Truncation = truncation });
         T[] v = problem.Values(2);
         var y = new T[v.Length];
@@ -79,14 +79,14 @@ public class TruncationTests
         bool dropped = false;
         for (int s = 0; s < 60; s++)
         {
-            int i = rows.Next(N);
+            int i = rows.Next(count);
             for (int q = 0; q < 2; q++)
             {
                 (double exact, double magnitude) = problem.Row(i, v, 2, q);
 
                 // The bound: Truncation · Σ over skipped pairs of |vⱼ|, plus T's rounding of what is kept.
                 double skipped = 0;
-                for (int j = 0; j < N; j++)
+                for (int j = 0; j < count; j++)
                 {
                     if (problem.K(i, j) < truncation * (1 - 1e-4))
                     {
