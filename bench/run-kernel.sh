@@ -14,7 +14,8 @@
 #      (Specialized, EveryPair to N = 1e5, DenseCholesky to N = 1e4, PairsOneCore at N = 1e5,
 #      x 4 N x 2 γ), artifacts in bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts;
 #   4. bench/kernel-table.py on the results (with the KeOps GPU figures quoted from its published run);
-#   5. the plot, docs/plots/kernel-solve-time.png (ScottPlot, through the benchmark program).
+#   5. the plot, docs/plots/kernel-solve-time.png (bench/Specialized.Plots, from the kernel reports and
+#      the kernel-scipy.csv beside them; the other suites' reports there are left out).
 #
 # SPECIALIZED_BENCH_KERNEL_N=1000,10000 narrows the sizes (both the benchmark and scipy read it).
 # A full run takes about half an hour, most of it EveryPair at N = 1e5 and the N = 1e6 solves.
@@ -32,5 +33,5 @@ suite_peers() {
 }
 
 run_suite kernel kernel-table.py '*KernelSolveBench*' -- "$@"
-dotnet run -c Release --project "$bench/Specialized.Benchmarks" -- --kernel-plot \
-  "$bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts/results" "$(dirname "$bench")/docs/plots/kernel-solve-time.png"
+dotnet run -c Release --project "$bench/Specialized.Plots" -- -o "$(dirname "$bench")/docs/plots" \
+  "$bench"/Specialized.Benchmarks/BenchmarkDotNet.Artifacts/results/*KernelSolveBench*-report.csv

@@ -9,19 +9,12 @@ namespace Specialized.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switches, e.g. --filter '*').
 /// Peers that cannot run here (library missing, or failing a one-system probe) are left out of the
-/// run, and one line says which and why. <c>--kernel-plot RESULTS PNG</c> draws the kernel-solve plot instead
-/// (<see cref="KernelPlot"/>).
+/// run, and one line says which and why.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["--kernel-plot", var results, var output])
-        {
-            KernelPlot.Draw(results, output);
-            return;
-        }
-
         Console.WriteLine(PeerProbe.SkippedLine());
         Console.WriteLine(PeerProbe.AvailableLine());
         // The boilerplate project builds the runtime, generator and analyzers again: over the

@@ -15,6 +15,7 @@ internal static class LogLogChart
 {
     private const int Width = 960;
     private const int Height = 660;
+    private const int LegendWidth = 380;
 
     public static void Save(Figure figure, string path)
     {
@@ -55,11 +56,19 @@ internal static class LogLogChart
         plot.Grid.MinorLineWidth = 1;
 
         plot.Title(figure.Title, 15);
-        plot.XLabel("n (order of the SPD system)", 13);
+        plot.XLabel(figure.XLabel, 13);
         plot.YLabel(figure.YLabel, 13);
-        plot.ShowLegend(Alignment.UpperLeft);
+        if (figure.LegendOutside)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.ShowLegend(Alignment.UpperLeft);
+        }
+
         plot.Legend.FontSize = 11;
-        plot.SavePng(path, Width, Height);
+        plot.SavePng(path, figure.LegendOutside ? Width + LegendWidth : Width, Height);
     }
 
     /// <summary>

@@ -36,4 +36,16 @@ internal static class MethodStyles
         new("ReadProbe", "Read floor: one pass over a and b (1 thread)", MarkerShape.None, LinePattern.DenselyDashed),
         new("ReadProbeAllCores", "Read floor, all cores", MarkerShape.None, LinePattern.Dotted),
     ];
+
+    /// <summary>KernelSolveBench's methods, scipy, then the KeOps GPU figures quoted from its published run (dashed).</summary>
+    public static readonly IReadOnlyList<MethodStyle> Kernel =
+    [
+        new("Specialized", "Specialized kernel system (truncated), 2 cores", MarkerShape.FilledCircle, LinePattern.Solid),
+        new("EveryPair", "Specialized kernel system, every pair, 2 cores", MarkerShape.FilledSquare, LinePattern.Solid),
+        new("DenseCholesky", "Specialized dense Cholesky, 2 cores", MarkerShape.FilledTriangleUp, LinePattern.Solid),
+        new("scipy", "scipy cKDTree + cg", MarkerShape.FilledDiamond, LinePattern.Dotted),
+        new("NumPyKeOps", "NumPy + KeOps, GPU (quoted)", MarkerShape.OpenCircle, LinePattern.Dashed),
+        new("ScipyCgKeOps", "SciPy-CG + KeOps, GPU (quoted)", MarkerShape.OpenDiamond, LinePattern.Dashed),
+        new("DenseNumPy", "dense NumPy, GPU (quoted)", MarkerShape.OpenSquare, LinePattern.Dashed),
+    ];
 }

@@ -12,6 +12,7 @@ namespace Specialized.Plots;
 /// <item>small-solve-PRECISION[-JOB]-time.png and -gflops.png (SmallSolve*: median ns, GFLOP/s)</item>
 /// <item>large-solve-PRECISION[-JOB]-time.png and -gflops.png (LargeSolve*: median µs, GFLOP/s with the same run's FMA peak)</item>
 /// <item>batch-solve-PRECISION-COUNT.png (BatchSolve&lt;T&gt;: median ns per system)</item>
+/// <item>kernel-solve-time.png (KernelSolveBench, with kernel-scipy.csv beside its report and the quoted KeOps GPU figures: seconds against N)</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -58,11 +59,11 @@ public static class Program
         }
 
         // A report whose cases all failed (NA) draws nothing.
-        IReadOnlyList<Figure> figures = [.. SolveFigures.From(files).Concat(BatchFigures.From(files)).Where(f => f.Series.Count > 0)];
+        IReadOnlyList<Figure> figures = [.. SolveFigures.From(files).Concat(BatchFigures.From(files)).Concat(KernelFigures.From(files)).Where(f => f.Series.Count > 0)];
         if (figures.Count == 0)
         {
             string read = files.Count == 0 ? "(no report files found)" : string.Join(", ", files);
-            Console.Error.WriteLine($"plot: no SmallSolve* / LargeSolve* / BatchSolve* rows in {read}");
+            Console.Error.WriteLine($"plot: no SmallSolve* / LargeSolve* / BatchSolve* / KernelSolveBench rows in {read}");
             return 1;
         }
 
