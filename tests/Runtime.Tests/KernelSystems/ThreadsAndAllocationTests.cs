@@ -4,6 +4,7 @@ using Specialized.Testing;
 namespace Specialized.Runtime.Tests.KernelSystems;
 
 /// <summary>Bit-identical results for any degree of parallelism; no allocation in Multiply or Solve once warm.</summary>
+[Collection(WorkerTeamAlone.Name)]
 public class ThreadsAndAllocationTests
 {
     [Theory]
