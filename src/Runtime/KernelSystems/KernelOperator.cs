@@ -55,15 +55,18 @@ internal sealed class KernelOperator<T>
 
     /// <summary>
     /// y[columns[q] + p] = α·v[columns[q] + p] + Σⱼ k(p, j)·v[columns[q] + j] for every real row p; other entries of y are untouched.
-    /// <paramref name="team"/> is the worker team held by the caller, or null to share through the thread pool.
+    /// <paramref name="team"/> is the worker team held by the caller, or null to run on the calling thread alone:
+    /// the team is taken only when another call holds it, and that call already keeps every core busy, so the
+    /// thread pool would add allocations (Parallel.For) and no speed. Chunks are claimed one at a time and each
+    /// row's sums are formed in one order, so the bits do not depend on which thread runs what.
     /// </summary>
     public void Apply(T[] v, double[] y, int[] columns, int columnCount, WorkerTeam? team)
     {
         Job job = Interlocked.Exchange(ref _cachedJob, null) ?? new Job(this);
         job.Start(v, y, columns, columnCount);
-        if (Workers > 1)
+        if (team is not null)
         {
-            WorkerTeam.Share(team, job, Workers);
+            team.Run(job, Workers);
         }
         else
         {

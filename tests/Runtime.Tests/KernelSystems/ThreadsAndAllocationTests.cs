@@ -48,4 +48,28 @@ public class ThreadsAndAllocationTests
         Assert.Equal(0, Allocations.Measure(() => system.Multiply(b, x, 3)));
         Assert.Equal(0, Allocations.Measure(() => system.Solve(b, x, 3)));
     }
+
+    [Fact]
+    public void A_call_that_finds_the_worker_team_taken_runs_alone_without_allocating()
+    {
+        var problem = new KernelProblem<double>(3000, 3, RadialKernel.Gaussian, 30, 0.8);
+        using KernelSystem<double> system = problem.Create(new KernelSystemOptions { Truncation = 0 });
+        double[] b = problem.Values(3);
+        var expected = new double[b.Length];
+        var x = new double[b.Length];
+        system.Multiply(b, expected, 3);
+        WorkerTeam? held = WorkerTeam.TryJoin(2);
+        Assert.NotNull(held);
+        try
+        {
+            system.Multiply(b, x, 3);
+            Assert.Equal(expected, x);
+            Assert.Equal(0, Allocations.Measure(() => system.Multiply(b, x, 3)));
+            Assert.Equal(0, Allocations.Measure(() => system.Solve(b, x, 3)));
+        }
+        finally
+        {
+            held.Leave();
+        }
+    }
 }
