@@ -120,22 +120,30 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
             }
         }
 
+        // Only the sums of the right-hand sides this pass carries: a horizontal sum costs as much as a few pairs.
         result[0] = TS.Sum(a00);
-        result[1] = TS.Sum(a01);
-        result[2] = TS.Sum(a02);
-        result[3] = TS.Sum(a03);
         result[4] = TS.Sum(a10);
-        result[5] = TS.Sum(a11);
-        result[6] = TS.Sum(a12);
-        result[7] = TS.Sum(a13);
         result[8] = TS.Sum(a20);
-        result[9] = TS.Sum(a21);
-        result[10] = TS.Sum(a22);
-        result[11] = TS.Sum(a23);
         result[12] = TS.Sum(a30);
-        result[13] = TS.Sum(a31);
-        result[14] = TS.Sum(a32);
-        result[15] = TS.Sum(a33);
+        if (TR.Value > 1)
+        {
+            result[1] = TS.Sum(a01);
+            result[5] = TS.Sum(a11);
+            result[9] = TS.Sum(a21);
+            result[13] = TS.Sum(a31);
+        }
+
+        if (TR.Value > 2)
+        {
+            result[2] = TS.Sum(a02);
+            result[6] = TS.Sum(a12);
+            result[10] = TS.Sum(a22);
+            result[14] = TS.Sum(a32);
+            result[3] = TS.Sum(a03);
+            result[7] = TS.Sum(a13);
+            result[11] = TS.Sum(a23);
+            result[15] = TS.Sum(a33);
+        }
     }
 
     /// <summary>k(‖pᵢ − pⱼ‖) for one row i against the vector of points from j, whose coordinates are x0..x7 (up to the dimension).</summary>

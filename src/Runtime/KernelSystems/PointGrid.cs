@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -33,6 +32,9 @@ internal sealed class PointGrid<T>
     /// <summary>A column is made at most this sparse (on average), or its ranges get shorter than a few vectors.</summary>
     private const int MinPointsPerColumn = 48;
 
+    /// <summary>More points than this in one bin of coordinate 0 and the column is sorted by comparisons.</summary>
+    private const int MaxPointsPerBin = 16;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PointGrid(ReadOnlySpan<T> points, int count, int dimension, double cutoff, int lanes)
     {
@@ -65,8 +67,13 @@ internal sealed class PointGrid<T>
             width *= 1.25;
         }
 
-        // Counting sort into columns (axis 1 fastest), then by coordinate 0 within each column.
-        var column = new int[count];
+        // Counting sort by (column, bin of coordinate 0), the bins about a point wide, then an insertion sort of
+        // each column by coordinate 0 that only has to undo the order inside bins: linear time for spread points.
+        // A column with a crowded bin (clustered points) is sorted by comparisons instead.
+        int bins = (int)Math.Max(1, count / columns);
+        double binScale = hi.Length > 0 && hi[0] > lo[0] ? bins / (hi[0] - lo[0]) : 0;
+        var bucket = new int[count];
+        var bucketFill = new int[columns * bins + 1];
         var columnCount = new int[columns];
         for (int i = 0; i < count; i++)
         {
@@ -77,38 +84,55 @@ internal sealed class PointGrid<T>
                 c = c * cells[a] + (int)Math.Clamp(Math.Floor(u), 0, cells[a] - 1);
             }
 
-            column[i] = c;
+            double x = (double.CreateTruncating(points[i * dimension]) - lo[0]) * binScale;
+            int k = c * bins + (int)Math.Clamp(Math.Floor(x), 0, bins - 1);
+            bucket[i] = k;
+            bucketFill[k + 1]++;
             columnCount[c]++;
         }
 
         ColumnStart = new int[columns + 1];
+        var crowded = new bool[columns];
         for (int c = 0; c < columns; c++)
         {
             // A whole vector of padding past the last whole vector: a range may start anywhere and still end in the column.
             ColumnStart[c + 1] = ColumnStart[c] + (columnCount[c] + lanes - 1) / lanes * lanes + (gridded > 0 || double.IsFinite(cutoff) ? lanes : 0);
+
+            // bucketFill becomes each bin's first position: the column's start plus the points of its earlier bins.
+            int at = ColumnStart[c];
+            for (int k = c * bins; k < (c + 1) * bins; k++)
+            {
+                int n = bucketFill[k + 1];
+                crowded[c] |= n > MaxPointsPerBin;
+                bucketFill[k] = at;
+                at += n;
+            }
         }
 
         Stride = ColumnStart[columns] + lanes;
         Position = new int[count];
-        var fill = new int[columns];
         var original = new int[Stride];
+        var keys = new double[Stride];
         for (int i = 0; i < count; i++)
         {
-            int c = column[i];
-            Position[i] = ColumnStart[c] + fill[c]++;
-            original[Position[i]] = i;
+            int p = bucketFill[bucket[i]]++;
+            Position[i] = p;
+            original[p] = i;
+            keys[p] = double.CreateTruncating(points[i * dimension]);
         }
 
-        var keys = new double[Stride];
         for (int c = 0; c < columns; c++)
         {
             int start = ColumnStart[c], n = columnCount[c];
-            for (int p = start; p < start + n; p++)
+            if (crowded[c])
             {
-                keys[p] = double.CreateTruncating(points[original[p] * dimension]);
+                keys.AsSpan(start, n).Sort(original.AsSpan(start, n));
+            }
+            else
+            {
+                InsertionSort(keys, original, start, start + n);
             }
 
-            keys.AsSpan(start, n).Sort(original.AsSpan(start, n));
             for (int p = start; p < start + n; p++)
             {
                 Position[original[p]] = p;
@@ -188,10 +212,22 @@ internal sealed class PointGrid<T>
         int columns = columnCount.Length;
         bool truncated = double.IsFinite(cutoff);
         int chunkRows = truncated ? TruncatedChunkRows : FullChunkRows;
-        var first = new List<int>();
-        var rows = new List<int>();
-        var runStart = new List<int>();
-        var runs = new List<int>();
+        int chunks = 0, neighbours = 1;
+        for (int c = 0; c < columns; c++)
+        {
+            chunks += (columnCount[c] + chunkRows - 1) / chunkRows;
+        }
+
+        for (int a = 0; a < gridded; a++)
+        {
+            neighbours *= 3;
+        }
+
+        var first = new int[chunks];
+        var rows = new int[chunks];
+        var runStart = new int[chunks + 1];
+        var runs = new int[chunks * 2 * (truncated ? neighbours : 1)];
+        int chunk = 0, used = 0;
         var columnLo = new double[columns * gridded];
         var columnHi = new double[columns * gridded];
         if (truncated)
@@ -207,13 +243,13 @@ internal sealed class PointGrid<T>
             for (int r = 0; r < columnCount[c]; r += chunkRows)
             {
                 int start = ColumnStart[c] + r, n = Math.Min(chunkRows, columnCount[c] - r);
-                first.Add(start);
-                rows.Add(n);
-                runStart.Add(runs.Count);
+                first[chunk] = start;
+                rows[chunk] = n;
+                runStart[chunk++] = used;
                 if (!truncated)
                 {
-                    runs.Add(0);
-                    runs.Add(ColumnStart[columns]);
+                    runs[used++] = 0;
+                    runs[used++] = ColumnStart[columns];
                     PairsVisited += (long)n * ColumnStart[columns];
                     continue;
                 }
@@ -225,12 +261,6 @@ internal sealed class PointGrid<T>
                 {
                     index[a] = cc % cells[a];
                     cc /= cells[a];
-                }
-
-                int neighbours = 1;
-                for (int a = 0; a < gridded; a++)
-                {
-                    neighbours *= 3;
                 }
 
                 // Neighbour columns in storage order, so the ranges ascend.
@@ -275,18 +305,18 @@ internal sealed class PointGrid<T>
                     }
 
                     to = from + (to - from + lanes - 1) / lanes * lanes;
-                    runs.Add(from);
-                    runs.Add(to);
+                    runs[used++] = from;
+                    runs[used++] = to;
                     PairsVisited += (long)n * (to - from);
                 }
             }
         }
 
-        runStart.Add(runs.Count);
-        ChunkFirst = first.ToArray();
-        ChunkRows = rows.ToArray();
-        RunStart = runStart.ToArray();
-        Runs = runs.ToArray();
+        runStart[chunks] = used;
+        ChunkFirst = first;
+        ChunkRows = rows;
+        RunStart = runStart;
+        Runs = runs.AsSpan(0, used).ToArray();
     }
 
     private void ColumnBounds(int[] columnCount, int gridded, double[] columnLo, double[] columnHi)
@@ -318,6 +348,26 @@ internal sealed class PointGrid<T>
 
             lo[a] = l;
             hi[a] = h;
+        }
+    }
+
+    // Sorts keys[from .. to) ascending, carrying original along; stable.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void InsertionSort(double[] keys, int[] original, int from, int to)
+    {
+        for (int p = from + 1; p < to; p++)
+        {
+            double key = keys[p];
+            int index = original[p], q = p - 1;
+            while (q >= from && keys[q] > key)
+            {
+                keys[q + 1] = keys[q];
+                original[q + 1] = original[q];
+                q--;
+            }
+
+            keys[q + 1] = key;
+            original[q + 1] = index;
         }
     }
 
