@@ -32,6 +32,9 @@ internal sealed class PointGrid<T>
     /// <summary>A column is made at most this sparse (on average), or its ranges get shorter than a few vectors.</summary>
     private const int MinPointsPerColumn = 48;
 
+    /// <summary>From this many points on, the chunks' ranges are found on several threads.</summary>
+    private const int MinPointsForParallelBuild = 1 << 16;
+
     /// <summary>More points than this in one bin of coordinate 0 and the column is sorted by comparisons.</summary>
     private const int MaxPointsPerBin = 16;
 
@@ -206,117 +209,195 @@ internal sealed class PointGrid<T>
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Chunks of each column in turn; the ranges of a chunk go to a fixed slot first, so columns can be done in
+    // parallel (for many points) and the result is the same whatever ran where.
     private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes)
     {
         int columns = columnCount.Length;
         bool truncated = double.IsFinite(cutoff);
         int chunkRows = truncated ? TruncatedChunkRows : FullChunkRows;
-        int chunks = 0, neighbours = 1;
-        for (int c = 0; c < columns; c++)
-        {
-            chunks += (columnCount[c] + chunkRows - 1) / chunkRows;
-        }
-
+        int neighbours = 1;
         for (int a = 0; a < gridded; a++)
         {
             neighbours *= 3;
         }
 
-        var first = new int[chunks];
-        var rows = new int[chunks];
-        var runStart = new int[chunks + 1];
-        var runs = new int[chunks * 2 * (truncated ? neighbours : 1)];
-        int chunk = 0, used = 0;
-        var columnLo = new double[columns * gridded];
-        var columnHi = new double[columns * gridded];
-        if (truncated)
-        {
-            ColumnBounds(columnCount, gridded, columnLo, columnHi);
-        }
-
-        Span<int> index = stackalloc int[3];
-        var chunkLo = new double[gridded];
-        var chunkHi = new double[gridded];
+        var columnChunk = new int[columns + 1];
         for (int c = 0; c < columns; c++)
         {
-            for (int r = 0; r < columnCount[c]; r += chunkRows)
+            columnChunk[c + 1] = columnChunk[c] + (columnCount[c] + chunkRows - 1) / chunkRows;
+        }
+
+        int chunks = columnChunk[columns], slot = 2 * (truncated ? neighbours : 1);
+        var layout = new ChunkLayout(columnCount, columnChunk, gridded, cells, keys, cutoff, lanes, chunkRows, neighbours, slot);
+        if (truncated)
+        {
+            ColumnBounds(columnCount, gridded, layout.ColumnLo, layout.ColumnHi);
+        }
+
+        var visited = new long[columns];
+        if (Count >= MinPointsForParallelBuild && columns > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, columns, c => visited[c] = ColumnChunks(c, layout));
+        }
+        else
+        {
+            for (int c = 0; c < columns; c++)
             {
-                int start = ColumnStart[c] + r, n = Math.Min(chunkRows, columnCount[c] - r);
-                first[chunk] = start;
-                rows[chunk] = n;
-                runStart[chunk++] = used;
-                if (!truncated)
-                {
-                    runs[used++] = 0;
-                    runs[used++] = ColumnStart[columns];
-                    PairsVisited += (long)n * ColumnStart[columns];
-                    continue;
-                }
-
-                RangeBounds(start, n, gridded, chunkLo, chunkHi);
-                double x0 = keys[start], x1 = keys[start + n - 1];
-                int cc = c;
-                for (int a = 0; a < gridded; a++)
-                {
-                    index[a] = cc % cells[a];
-                    cc /= cells[a];
-                }
-
-                // Neighbour columns in storage order, so the ranges ascend.
-                for (int m = 0; m < neighbours; m++)
-                {
-                    int code = m, other = 0, scale = 1;
-                    bool inside = true;
-                    for (int a = 0; a < gridded; a++)
-                    {
-                        int k = index[a] + code % 3 - 1;
-                        code /= 3;
-                        inside &= k >= 0 && k < cells[a];
-                        other += k * scale;
-                        scale *= cells[a];
-                    }
-
-                    if (!inside || columnCount[other] == 0)
-                    {
-                        continue;
-                    }
-
-                    double gap2 = 0;
-                    for (int a = 0; a < gridded; a++)
-                    {
-                        double g = Math.Max(0, Math.Max(columnLo[other * gridded + a] - chunkHi[a], chunkLo[a] - columnHi[other * gridded + a]));
-                        gap2 += g * g;
-                    }
-
-                    double reach2 = cutoff * cutoff - gap2;
-                    if (reach2 < 0)
-                    {
-                        continue;
-                    }
-
-                    double reach = Math.Sqrt(reach2);
-                    int os = ColumnStart[other], on = columnCount[other];
-                    int from = LowerBound(keys, os, os + on, x0 - reach);
-                    int to = LowerBound(keys, from, os + on, Math.BitIncrement(x1 + reach));
-                    if (from >= to)
-                    {
-                        continue;
-                    }
-
-                    to = from + (to - from + lanes - 1) / lanes * lanes;
-                    runs[used++] = from;
-                    runs[used++] = to;
-                    PairsVisited += (long)n * (to - from);
-                }
+                visited[c] = ColumnChunks(c, layout);
             }
         }
 
-        runStart[chunks] = used;
-        ChunkFirst = first;
-        ChunkRows = rows;
+        var runStart = new int[chunks + 1];
+        for (int k = 0; k < chunks; k++)
+        {
+            runStart[k + 1] = runStart[k] + layout.RunCount[k];
+        }
+
+        var runs = new int[runStart[chunks]];
+        for (int k = 0; k < chunks; k++)
+        {
+            Array.Copy(layout.Slots, k * slot, runs, runStart[k], layout.RunCount[k]);
+        }
+
+        foreach (long v in visited)
+        {
+            PairsVisited += v;
+        }
+
+        ChunkFirst = layout.First;
+        ChunkRows = layout.Rows;
         RunStart = runStart;
-        Runs = runs.AsSpan(0, used).ToArray();
+        Runs = runs;
+    }
+
+    // The chunks of column c: their rows, and their ranges in their slots; returns the pairs they visit.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long ColumnChunks(int c, ChunkLayout layout)
+    {
+        int[] columnCount = layout.ColumnCount, cells = layout.Cells;
+        double[] keys = layout.Keys, columnLo = layout.ColumnLo, columnHi = layout.ColumnHi;
+        int gridded = layout.Gridded, lanes = layout.Lanes, columns = columnCount.Length;
+        double cutoff = layout.Cutoff;
+        bool truncated = double.IsFinite(cutoff);
+        Span<int> index = stackalloc int[3];
+        Span<double> chunkLo = stackalloc double[3];
+        Span<double> chunkHi = stackalloc double[3];
+        long visited = 0;
+        int chunk = layout.ColumnChunk[c];
+        for (int r = 0; r < columnCount[c]; r += layout.ChunkRows, chunk++)
+        {
+            int start = ColumnStart[c] + r, n = Math.Min(layout.ChunkRows, columnCount[c] - r);
+            layout.First[chunk] = start;
+            layout.Rows[chunk] = n;
+            Span<int> runs = layout.Slots.AsSpan(chunk * layout.Slot, layout.Slot);
+            int used = 0;
+            if (!truncated)
+            {
+                runs[used++] = 0;
+                runs[used++] = ColumnStart[columns];
+                visited += (long)n * ColumnStart[columns];
+                layout.RunCount[chunk] = used;
+                continue;
+            }
+
+            RangeBounds(start, n, gridded, chunkLo, chunkHi);
+            double x0 = keys[start], x1 = keys[start + n - 1];
+            int cc = c;
+            for (int a = 0; a < gridded; a++)
+            {
+                index[a] = cc % cells[a];
+                cc /= cells[a];
+            }
+
+            // Neighbour columns in storage order, so the ranges ascend.
+            for (int m = 0; m < layout.Neighbours; m++)
+            {
+                int code = m, other = 0, scale = 1;
+                bool inside = true;
+                for (int a = 0; a < gridded; a++)
+                {
+                    int k = index[a] + code % 3 - 1;
+                    code /= 3;
+                    inside &= k >= 0 && k < cells[a];
+                    other += k * scale;
+                    scale *= cells[a];
+                }
+
+                if (!inside || columnCount[other] == 0)
+                {
+                    continue;
+                }
+
+                double gap2 = 0;
+                for (int a = 0; a < gridded; a++)
+                {
+                    double g = Math.Max(0, Math.Max(columnLo[other * gridded + a] - chunkHi[a], chunkLo[a] - columnHi[other * gridded + a]));
+                    gap2 += g * g;
+                }
+
+                double reach2 = cutoff * cutoff - gap2;
+                if (reach2 < 0)
+                {
+                    continue;
+                }
+
+                double reach = Math.Sqrt(reach2);
+                int os = ColumnStart[other], on = columnCount[other];
+                int from = LowerBound(keys, os, os + on, x0 - reach);
+                int to = LowerBound(keys, from, os + on, Math.BitIncrement(x1 + reach));
+                if (from >= to)
+                {
+                    continue;
+                }
+
+                to = from + (to - from + lanes - 1) / lanes * lanes;
+                runs[used++] = from;
+                runs[used++] = to;
+                visited += (long)n * (to - from);
+            }
+
+            layout.RunCount[chunk] = used;
+        }
+
+        return visited;
+    }
+
+    /// <summary>What the chunks of every column are built from, and the arrays they are built into.</summary>
+    private sealed class ChunkLayout(int[] columnCount, int[] columnChunk, int gridded, int[] cells, double[] keys, double cutoff,
+        int lanes, int chunkRows, int neighbours, int slot)
+    {
+        public int[] ColumnCount { get; } = columnCount;
+
+        public int[] ColumnChunk { get; } = columnChunk;
+
+        public int Gridded { get; } = gridded;
+
+        public int[] Cells { get; } = cells;
+
+        public double[] Keys { get; } = keys;
+
+        public double Cutoff { get; } = cutoff;
+
+        public int Lanes { get; } = lanes;
+
+        public int ChunkRows { get; } = chunkRows;
+
+        public int Neighbours { get; } = neighbours;
+
+        public int Slot { get; } = slot;
+
+        public double[] ColumnLo { get; } = new double[columnCount.Length * gridded];
+
+        public double[] ColumnHi { get; } = new double[columnCount.Length * gridded];
+
+        public int[] First { get; } = new int[columnChunk[^1]];
+
+        public int[] Rows { get; } = new int[columnChunk[^1]];
+
+        public int[] RunCount { get; } = new int[columnChunk[^1]];
+
+        public int[] Slots { get; } = new int[columnChunk[^1] * slot];
     }
 
     private void ColumnBounds(int[] columnCount, int gridded, double[] columnLo, double[] columnHi)
@@ -333,7 +414,7 @@ internal sealed class PointGrid<T>
 
     // The bounding box over the gridded coordinates (1..) of the points at positions start .. start + n − 1.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RangeBounds(int start, int n, int gridded, double[] lo, double[] hi)
+    private void RangeBounds(int start, int n, int gridded, Span<double> lo, Span<double> hi)
     {
         for (int a = 0; a < gridded; a++)
         {
