@@ -32,6 +32,10 @@ public unsafe class BatchSolve<T>
 
     private const int FromMemory = 10_000;
 
+    // The cases of one N and Count share their systems when they run in one process (--inProcess):
+    // building 10⁶ systems takes longer than measuring a method on them.
+    private static SpdBatch<T>? s_shared;
+
     private SpdBatch<T> _batch = null!;
     private SolveResult[] _results = null!;
     private T[] _scratch = null!;
@@ -50,7 +54,13 @@ public unsafe class BatchSolve<T>
     [GlobalSetup]
     public void Setup()
     {
-        _batch = new SpdBatch<T>(N, Count, seed: 42, distinct: 10_000);
+        if (s_shared is not { } shared || shared.N != N || shared.Count != Count)
+        {
+            s_shared = null;
+            shared = s_shared = new SpdBatch<T>(N, Count, seed: 42, distinct: 10_000);
+        }
+
+        _batch = shared;
         _results = new SolveResult[Count];
         _scratch = GC.AllocateArray<T>(N * N, pinned: true);
         Batch();
