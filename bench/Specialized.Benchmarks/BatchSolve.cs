@@ -11,19 +11,31 @@ namespace Specialized.Benchmarks;
 /// Batched factor + solve: Count systems of order N per invocation (times in the report are per
 /// invocation; bench/batch-table.py divides by Count). The generated batch method (one system per
 /// vector lane) against the generated single-system method in a loop, the batch on all cores, Eigen's
-/// fixed-size LLT looped in C++ and OpenBLAS per system. SPECIALIZED_BENCH_N narrows the sizes.
+/// fixed-size LLT looped in C++ and OpenBLAS per system, and the stream floor (a and b read, x
+/// written, once) on one core and on all. Count = 256 is the batch in cache (the same 256 systems
+/// each invocation), measured for the batch alone against FmaPeak; 10,000 and 1,000,000 stream from
+/// memory. SPECIALIZED_BENCH_N narrows the sizes.
 /// </summary>
 /// <typeparam name="T">double or float.</typeparam>
 [GenericTypeArguments(typeof(double))]
 [GenericTypeArguments(typeof(float))]
-[WarmupCount(3)]
-[IterationCount(10)]
-[IterationTime(200)]
+[WarmupCount(1)]
+[IterationCount(7)]
+[IterationTime(120)]
 [MedianColumn]
 [MemoryDiagnoser]
 public unsafe class BatchSolve<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
+    /// <summary>The in-cache count: 256 systems of order 16 in double are 0.5 MB, inside the 1 MiB L2.</summary>
+    public const int InCache = 256;
+
+    private const int FromMemory = 10_000;
+
+    // The cases of one N and Count share their systems when they run in one process (--inProcess):
+    // building 10⁶ systems takes longer than measuring a method on them.
+    private static SpdBatch<T>? s_shared;
+
     private SpdBatch<T> _batch = null!;
     private SolveResult[] _results = null!;
     private T[] _scratch = null!;
@@ -31,18 +43,24 @@ public unsafe class BatchSolve<T>
     [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
-    [Params(10_000, 1_000_000)]
+    [Params(InCache, 10_000, 1_000_000)]
     public int Count { get; set; }
 
     public static IEnumerable<int> Sizes =>
         Environment.GetEnvironmentVariable("SPECIALIZED_BENCH_N") is { Length: > 0 } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))
-            : new[] { 2, 3, 4, 6, 8, 10, 12, 16 };
+            : new[] { 8, 9, 10, 11, 12, 13, 14, 15, 16 };
 
     [GlobalSetup]
     public void Setup()
     {
-        _batch = new SpdBatch<T>(N, Count, seed: 42, distinct: 10_000);
+        if (s_shared is not { } shared || shared.N != N || shared.Count != Count)
+        {
+            s_shared = null;
+            shared = s_shared = new SpdBatch<T>(N, Count, seed: 42, distinct: 10_000);
+        }
+
+        _batch = shared;
         _results = new SolveResult[Count];
         _scratch = GC.AllocateArray<T>(N * N, pinned: true);
         Batch();
@@ -68,6 +86,7 @@ public unsafe class BatchSolve<T>
 
     /// <summary>The generated single-system method (<c>[SpdSolve(MaxN = 32)]</c>, keep inputs) called per system.</summary>
     [Benchmark]
+    [CountRange(Min = FromMemory)]
     public bool Single()
     {
         int n = N, nn = n * n;
@@ -92,8 +111,9 @@ public unsafe class BatchSolve<T>
         return ok;
     }
 
-    /// <summary>The generated batch method split over every core by <c>ParallelBatch.Solve</c>.</summary>
+    /// <summary>The generated batch method split over every core by <c>ParallelBatch.Solve</c>, where the batch streams from memory.</summary>
     [Benchmark]
+    [CountRange(Min = 1_000_000)]
     public void AllCores()
     {
         if (typeof(T) == typeof(double))
@@ -107,32 +127,30 @@ public unsafe class BatchSolve<T>
     }
 
     /// <summary>
-    /// The floor on one core: one pass summing every element of the batch's matrices and right-hand
-    /// sides, the least any batch solve must read. bench/batch-table.py reports it per system and as GB/s.
+    /// The floor on one core: a and b read and x written once, the least memory traffic any batch
+    /// solve of these sizes makes. bench/batch-table.py divides the batch's time by it.
     /// </summary>
     [Benchmark]
-    public T ReadProbe() => ReadFloor.Sum<T>(_batch.A) + ReadFloor.Sum<T>(_batch.B);
+    [CountRange(Min = FromMemory)]
+    public T StreamProbe() => ReadFloor.Stream<T>(_batch.A, _batch.B, _batch.X);
 
-    /// <summary>The same floor on every core: the matrices and right-hand sides cut in one contiguous part per core.</summary>
+    /// <summary>The same floor on every core, the data cut in one contiguous part per core: what the memory allows the batch on all cores.</summary>
     [Benchmark]
-    public void ReadProbeAllCores()
+    [CountRange(Min = 1_000_000)]
+    public void StreamProbeAllCores()
     {
         int parts = Environment.ProcessorCount;
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
-            ReadFloor.Sum<T>(Part(_batch.A, part, parts));
-            ReadFloor.Sum<T>(Part(_batch.B, part, parts));
+            long first = (long)Count * part / parts, end = (long)Count * (part + 1) / parts;
+            int n = N, systems = (int)(end - first);
+            ReadFloor.Stream<T>(_batch.A.AsSpan((int)(first * n * n), systems * n * n), _batch.B.AsSpan((int)(first * n), systems * n), _batch.X.AsSpan((int)(first * n), systems * n));
         });
-    }
-
-    private static ReadOnlySpan<T> Part(T[] data, int part, int parts)
-    {
-        long first = (long)data.Length * part / parts, end = (long)data.Length * (part + 1) / parts;
-        return data.AsSpan((int)first, (int)(end - first));
     }
 
     /// <summary>Eigen 3.4 fixed-size LLT, the batch looped in C++.</summary>
     [Benchmark]
+    [CountRange(Min = FromMemory, Max = FromMemory)]
     [Peer(Peer.Eigen, FixedSizeOnly = true)]
     public bool EigenFixed()
     {
@@ -152,6 +170,7 @@ public unsafe class BatchSolve<T>
 
     /// <summary>LAPACKE potrf + potrs (OpenBLAS, one thread) per system, A and b copied to scratch first.</summary>
     [Benchmark]
+    [CountRange(Min = FromMemory, Max = FromMemory)]
     [Peer(Peer.OpenBlas)]
     public bool OpenBlas()
     {

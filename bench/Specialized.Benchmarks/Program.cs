@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Reflection;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Running;
@@ -24,10 +25,17 @@ public static class Program
     }
 
     // A case runs unless its method measures a peer that is unavailable, or a fixed-size peer with
-    // no instantiation for the case's N.
+    // no instantiation for the case's N, or its Count is outside the method's CountRange.
     private static bool RunsHere(BenchmarkCase benchmark)
     {
         var n = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value as int?;
+        if (benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "Count")?.Value is int count
+            && benchmark.Descriptor.WorkloadMethod.GetCustomAttribute<CountRangeAttribute>() is { } range
+            && (count < range.Min || count > range.Max))
+        {
+            return false;
+        }
+
         return n is { } order
             ? PeerProbe.Runs(benchmark.Descriptor.WorkloadMethod, order)
             : PeerProbe.PeerOf(benchmark.Descriptor.WorkloadMethod) is not { } peer || PeerProbe.IsAvailable(peer);

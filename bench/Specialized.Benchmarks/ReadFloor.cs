@@ -7,11 +7,50 @@ using System.Runtime.Intrinsics;
 namespace Specialized.Benchmarks;
 
 /// <summary>
-/// A read-bandwidth floor for the suites: one pass that sums every element of a span in the widest
-/// accelerated vector, four independent sums so the adds never wait on each other.
+/// Bandwidth floors for the suites: one pass that sums every element of a span in the widest
+/// accelerated vector, four independent sums so the adds never wait on each other; and the stream a
+/// batch solve makes, its inputs read and its output written once.
 /// </summary>
 public static class ReadFloor
 {
+    /// <summary>
+    /// Reads <paramref name="a"/> and <paramref name="b"/> and writes <paramref name="x"/> (b's elements
+    /// plus a running sum of a's, so no pass can be skipped): the memory traffic of a batch solve of the same sizes.
+    /// </summary>
+    public static T Stream<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x)
+        where T : unmanaged, INumber<T>
+    {
+        T sum = Sum(a);
+        ref T rb = ref MemoryMarshal.GetReference(b);
+        ref T rx = ref MemoryMarshal.GetReference(x);
+        nuint length = (nuint)Math.Min(b.Length, x.Length), i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            nuint step = (nuint)Vector512<T>.Count;
+            var s = Vector512.Create(sum);
+            for (; i + step <= length; i += step)
+            {
+                (Vector512.LoadUnsafe(ref rb, i) + s).StoreUnsafe(ref rx, i);
+            }
+        }
+        else
+        {
+            nuint step = (nuint)Vector256<T>.Count;
+            var s = Vector256.Create(sum);
+            for (; i + step <= length; i += step)
+            {
+                (Vector256.LoadUnsafe(ref rb, i) + s).StoreUnsafe(ref rx, i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref rx, i) = Unsafe.Add(ref rb, i) + sum;
+        }
+
+        return sum;
+    }
+
     public static T Sum<T>(ReadOnlySpan<T> data)
         where T : unmanaged, INumber<T>
     {

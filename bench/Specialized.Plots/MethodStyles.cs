@@ -33,8 +33,8 @@ internal static class MethodStyles
         new("Single", "Generated single-system, per system", MarkerShape.FilledSquare, LinePattern.Solid),
         new("EigenFixed", "Eigen 3.4 fixed-size LLT", MarkerShape.FilledTriangleUp, LinePattern.Dashed),
         new("OpenBlas", "OpenBLAS LAPACKE potrf+potrs", MarkerShape.FilledDiamond, LinePattern.Dotted),
-        new("ReadProbe", "Read floor: one pass over a and b (1 thread)", MarkerShape.None, LinePattern.DenselyDashed),
-        new("ReadProbeAllCores", "Read floor, all cores", MarkerShape.None, LinePattern.Dotted),
+        new("StreamProbe", "Stream floor: a, b read and x written once (1 thread)", MarkerShape.None, LinePattern.DenselyDashed),
+        new("StreamProbeAllCores", "Stream floor, all cores", MarkerShape.None, LinePattern.Dotted),
     ];
 
     /// <summary>KernelSolveBench's methods, scipy, then the KeOps GPU figures quoted from its published run (dashed).</summary>

@@ -58,6 +58,8 @@ internal static class BatchKernelEmitter
         w.Line("ulong pivots = 0;");
         w.Line($"ref {t} a0 = ref Unsafe.Add(ref a, first * {size});");
         w.Line($"ref {t} b0 = ref Unsafe.Add(ref b, first * {nn});");
+        PassPrefetch.EmitReferences(w, n, width);
+        var prefetch = new PassPrefetch(n, width, width.IsDouble ? 8 : 4);
 
         var stored = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i + 1).Select(j => KernelSyntax.Offset(spec, n, i, j)));
         var matrix = new LaneTranspose("a", n * n, width, stored);
@@ -112,6 +114,8 @@ internal static class BatchKernelEmitter
             {
                 w.Line($"y{ii} = {width.MultiplySubtract(L(i, k), "y" + SourceWriter.Int(k), "y" + ii)};");
             }
+
+            prefetch.EmitRow(w, i);
         }
 
         w.Line();

@@ -9,7 +9,7 @@ namespace Specialized.Generator;
 /// kernel needs at that width.
 /// </summary>
 /// <remarks>
-/// Measured at 10,000 systems on an AVX-512 Xeon (docs/performance.md, "Batched solves"): 8 doubles
+/// Measured at 10,000 systems on an AVX-512 Xeon, before the AMD run in docs/performance.md: 8 doubles
 /// per pass beat 4 by 3-24% from n = 9, by up to 17% at n = 8 (25% with the batch in L2), tied at
 /// n = 4..7 and lost at 2..3; 16 floats per pass were mostly slower than 8 (and at n = 16 the JIT
 /// compiled that kernel with MinOpts). Each pivot's division is on the kernel's critical path and takes

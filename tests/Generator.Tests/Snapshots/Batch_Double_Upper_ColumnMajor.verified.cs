@@ -104,6 +104,11 @@ namespace Specialized.Generated
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 1);
                 ref double b0 = ref Unsafe.Add(ref b, first * 1);
+                // The next pass's systems, asked for while this pass computes; the last pass asks for its own.
+                int next = count - first >= 8 ? 4 : 0;
+                ref double an = ref Unsafe.Add(ref a0, next * 1);
+                ref double bn = ref Unsafe.Add(ref b0, next * 1);
+                ref double xn = ref Unsafe.Add(ref x, (first + next) * 1);
                 Vector256<double> d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -118,6 +123,12 @@ namespace Specialized.Generated
                 var r0 = Vector256<double>.One / d;
                 var be0 = Vector256.LoadUnsafe(ref b0, 0);
                 var y0 = be0;
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 3));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 3));
+                KernelHints.Prefetch(in xn);
+                KernelHints.Prefetch(in Unsafe.Add(ref xn, 3));
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y0 *= r0;
@@ -183,6 +194,11 @@ namespace Specialized.Generated
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 4);
                 ref double b0 = ref Unsafe.Add(ref b, first * 2);
+                // The next pass's systems, asked for while this pass computes; the last pass asks for its own.
+                int next = count - first >= 8 ? 4 : 0;
+                ref double an = ref Unsafe.Add(ref a0, next * 4);
+                ref double bn = ref Unsafe.Add(ref b0, next * 2);
+                ref double xn = ref Unsafe.Add(ref x, (first + next) * 2);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, d;
 
@@ -213,6 +229,8 @@ namespace Specialized.Generated
                 var be0 = Avx.UnpackLow(bip0, bip1);
                 var be1 = Avx.UnpackHigh(bip0, bip1);
                 var y0 = be0;
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae2;
@@ -232,6 +250,11 @@ namespace Specialized.Generated
                 var r1 = Vector256<double>.One / d;
                 var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 15));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 7));
+                KernelHints.Prefetch(in xn);
+                KernelHints.Prefetch(in Unsafe.Add(ref xn, 7));
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y1 *= r1;
@@ -306,6 +329,11 @@ namespace Specialized.Generated
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 9);
                 ref double b0 = ref Unsafe.Add(ref b, first * 3);
+                // The next pass's systems, asked for while this pass computes; the last pass asks for its own.
+                int next = count - first >= 8 ? 4 : 0;
+                ref double an = ref Unsafe.Add(ref a0, next * 9);
+                ref double bn = ref Unsafe.Add(ref b0, next * 3);
+                ref double xn = ref Unsafe.Add(ref x, (first + next) * 3);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
                 Vector256<double> w0, w1, d;
 
@@ -341,6 +369,7 @@ namespace Specialized.Generated
                 bib0x2 = Avx.Blend(bib0x2, biq0, 0x04);
                 var be2 = Avx2.Permute4x64(bib0x2, 0xC6);
                 var y0 = be0;
+                KernelHints.Prefetch(in an);
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae3;
@@ -371,6 +400,10 @@ namespace Specialized.Generated
                 var r1 = Vector256<double>.One / d;
                 var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 24));
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 32));
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae6;
@@ -404,6 +437,13 @@ namespace Specialized.Generated
                 var y2 = be2;
                 y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
                 y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 35));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 8));
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 11));
+                KernelHints.Prefetch(in xn);
+                KernelHints.Prefetch(in Unsafe.Add(ref xn, 8));
+                KernelHints.Prefetch(in Unsafe.Add(ref xn, 11));
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y2 *= r2;

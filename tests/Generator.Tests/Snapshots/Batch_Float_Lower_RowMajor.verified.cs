@@ -101,6 +101,11 @@ namespace Specialized.Generated
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 1);
                 ref float b0 = ref Unsafe.Add(ref b, first * 1);
+                // The next pass's systems, asked for while this pass computes; the last pass asks for its own.
+                int next = count - first >= 16 ? 8 : 0;
+                ref float an = ref Unsafe.Add(ref a0, next * 1);
+                ref float bn = ref Unsafe.Add(ref b0, next * 1);
+                ref float xn = ref Unsafe.Add(ref x, (first + next) * 1);
                 Vector256<float> d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -115,6 +120,12 @@ namespace Specialized.Generated
                 var r0 = Vector256<float>.One / d;
                 var be0 = Vector256.LoadUnsafe(ref b0, 0);
                 var y0 = be0;
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 7));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 7));
+                KernelHints.Prefetch(in xn);
+                KernelHints.Prefetch(in Unsafe.Add(ref xn, 7));
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y0 *= r0;
@@ -200,6 +211,11 @@ namespace Specialized.Generated
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 4);
                 ref float b0 = ref Unsafe.Add(ref b, first * 2);
+                // The next pass's systems, asked for while this pass computes; the last pass asks for its own.
+                int next = count - first >= 16 ? 8 : 0;
+                ref float an = ref Unsafe.Add(ref a0, next * 4);
+                ref float bn = ref Unsafe.Add(ref b0, next * 2);
+                ref float xn = ref Unsafe.Add(ref x, (first + next) * 2);
                 Vector256<float> w0, d;
 
                 // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
@@ -233,6 +249,8 @@ namespace Specialized.Generated
                 var be0 = Avx.Shuffle(bip0, bip1, 0x88);
                 var be1 = Avx.Shuffle(bip0, bip1, 0xDD);
                 var y0 = be0;
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
                 w0 = ae2;
@@ -252,6 +270,11 @@ namespace Specialized.Generated
                 var r1 = Vector256<float>.One / d;
                 var y1 = be1;
                 y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 31));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 15));
+                KernelHints.Prefetch(in xn);
+                KernelHints.Prefetch(in Unsafe.Add(ref xn, 15));
 
                 // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
                 y1 *= r1;
