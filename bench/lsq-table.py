@@ -8,9 +8,10 @@ PATH is read as bench/perf-table.py reads it (artifacts directory, results/ dire
 *-report.csv); numpy-normal.csv (bench/numpy_normal.py) is taken from the same results directory.
 One table per row shape (and job, when a report holds several): the median ms per job (all fits,
 one pass) of every method and peer in float64 and float32, each over Specialized's (the generated
-method, one thread; > 1: Specialized is faster), and float/double; then the issue's targets: the
-read probe's GB/s, Specialized over the probe (target <= 1.25), float over double (<= 0.6) and numpy
-over Specialized (>= 20). Standard library only.
+method, one thread; > 1: Specialized is faster), and float/double; then the targets: the read probe's
+GB/s (A and b), Specialized over the probe (target <= 1.25; the weighted fit over the probe that
+also reads w), all cores over one (>= 1.8, beside the same for the read probe), float over double
+(<= 0.6) and numpy over Specialized (>= 20). Standard library only.
 """
 import csv
 import importlib.util
@@ -28,16 +29,21 @@ COLS = 6
 NUMPY = "numpy"
 BASE = "Generated"
 PROBE = "ReadProbe"
+WEIGHTED, WEIGHTED_PROBE = "GeneratedWeighted", "ReadProbeWeighted"
+ALL_CORES, PROBE_ALL_CORES = "AllCores", "ReadProbeAllCores"
 # (method, row heading); NUMPY comes from numpy-normal.csv.
 ROWS = [
     ("Generated", "Specialized, generated, 1 thread"),
     ("AllCores", "Specialized, generated, all cores (FitBatch)"),
+    (WEIGHTED, "Specialized, generated, weighted, 1 thread"),
     ("Runtime", "Specialized runtime FitBatch, 1 thread"),
     ("MathNetQr", "MathNet 5.0 thin QR"),
     ("MathNetNormal", "MathNet 5.0 normal equations"),
     ("OpenBlas", "OpenBLAS dsyrk + dgemv + dposv, 1 thread"),
     (NUMPY, "numpy normal_np (seed's code), 1 thread"),
-    (PROBE, "read probe: one Vector256 pass over A"),
+    (PROBE, "read probe: one pass over A and b, 1 thread"),
+    (PROBE_ALL_CORES, "read probe: one pass over A and b, all cores"),
+    (WEIGHTED_PROBE, "read probe: one pass over A, b and w, 1 thread"),
 ]
 SHAPES = {"Rows1000": "rows = 1000", "Rows200To1000": "rows spread over 200..1000"}
 
@@ -131,11 +137,18 @@ def main(argv):
         for precision, t in (("float64", d), ("float32", s)):
             probe, spec = t.get(PROBE), t.get(BASE)
             size = 8 if precision == "float64" else 4
-            gbs = f"{rows * COLS * size / (probe * 1e6):.1f} GB/s" if probe else "not measured"
+            gbs = f"{rows * (COLS + 1) * size / (probe * 1e6):.1f} GB/s" if probe else "not measured"
             over = spec / probe if spec and probe else None
+            weighted, weighted_probe = t.get(WEIGHTED), t.get(WEIGHTED_PROBE)
+            weighted_over = weighted / weighted_probe if weighted and weighted_probe else None
+            cores, probe_cores = t.get(ALL_CORES), t.get(PROBE_ALL_CORES)
+            speedup = spec / cores if spec and cores else None
             numpy_over = t.get(NUMPY) / spec if spec and t.get(NUMPY) else None
             print(f"- {precision}: read probe {gbs}; Specialized ÷ probe "
                   f"{perf_table.fmt_ratio(spec, probe)} (target ≤ 1.25: {verdict(over, 1.25, True)}); "
+                  f"weighted ÷ its probe {perf_table.fmt_ratio(weighted, weighted_probe)} (target ≤ 1.25: {verdict(weighted_over, 1.25, True)}); "
+                  f"all cores ÷ 1 thread: fits {perf_table.fmt_ratio(spec, cores)}x (target ≥ 1.8: {verdict(speedup, 1.8, False)}), "
+                  f"read probe {perf_table.fmt_ratio(probe, probe_cores)}x; "
                   f"numpy ÷ Specialized {perf_table.fmt_ratio(t.get(NUMPY), spec)} (target ≥ 20: {verdict(numpy_over, 20, False)})")
         ratio = s.get(BASE) / d.get(BASE) if s.get(BASE) and d.get(BASE) else None
         print(f"- Specialized float32 ÷ float64: {perf_table.fmt_ratio(s.get(BASE), d.get(BASE))} (target ≤ 0.6: {verdict(ratio, 0.6, True)})")

@@ -16,7 +16,7 @@ namespace Specialized.Benchmarks;
 /// over the whole job per invocation, so the report's times are per job. The generated
 /// <c>[LeastSquares(MaxCols = 8)]</c> method in a loop against the same on all cores, the runtime
 /// batch, MathNet's QR and normal equations, OpenBLAS dsyrk + dgemv + dposv per fit, and a probe
-/// that only reads A once (the memory-speed floor). bench/lsq-table.py turns the report into the
+/// that only reads A and b once (the memory-speed floor), on one core and on all. bench/lsq-table.py turns the report into the
 /// seed's table; SPECIALIZED_BENCH_FITS changes the number of fits (10,000 by default).
 /// </summary>
 /// <typeparam name="T">double or float.</typeparam>
@@ -50,12 +50,12 @@ public unsafe class LeastSquaresFits<T>
         _job = new LeastSquaresJob<T>(Fits, Cols, Shape, seed: 4004);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Job: {Fits:N0} fits, {_job.RowStarts[^1]:N0} rows x {Cols}, A {(long)_job.A.Length * sizeof(T) / 1e6:F0} MB"));
-        foreach (string name in new[] { nameof(Generated), nameof(AllCores), nameof(Runtime), nameof(MathNetQr), nameof(MathNetNormal), nameof(OpenBlas) })
+        foreach (string name in new[] { nameof(Generated), nameof(GeneratedWeighted), nameof(AllCores), nameof(Runtime), nameof(MathNetQr), nameof(MathNetNormal), nameof(OpenBlas) })
         {
             var method = GetType().GetMethod(name)!;
             if (PeerProbe.PeerOf(method) is not { } peer || PeerProbe.IsAvailable(peer))
             {
-                _job.Check(name, method.CreateDelegate<Func<bool>>(this));
+                _job.Check(name, method.CreateDelegate<Func<bool>>(this), weighted: name == nameof(GeneratedWeighted));
             }
         }
     }
@@ -72,6 +72,23 @@ public unsafe class LeastSquaresFits<T>
             ok &= typeof(T) == typeof(double)
                 ? Solvers.Fit(As<double>(job.MatrixOf(k)), As<double>(job.RhsOf(k)), As<double>(job.SolutionOf(k)), rows, Cols).Success
                 : Solvers.FitSingle(As<float>(job.MatrixOf(k)), As<float>(job.RhsOf(k)), As<float>(job.SolutionOf(k)), rows, Cols).Success;
+        }
+
+        return ok;
+    }
+
+    /// <summary>The generated weighted method (w after b) called once per fit, one thread.</summary>
+    [Benchmark]
+    public bool GeneratedWeighted()
+    {
+        var job = _job;
+        bool ok = true;
+        for (int k = 0; k < job.Fits; k++)
+        {
+            int rows = job.RowsOf(k);
+            ok &= typeof(T) == typeof(double)
+                ? Solvers.FitWeighted(As<double>(job.MatrixOf(k)), As<double>(job.RhsOf(k)), As<double>(job.WeightsOf(k)), As<double>(job.SolutionOf(k)), rows, Cols).Success
+                : Solvers.FitWeightedSingle(As<float>(job.MatrixOf(k)), As<float>(job.RhsOf(k)), As<float>(job.WeightsOf(k)), As<float>(job.SolutionOf(k)), rows, Cols).Success;
         }
 
         return ok;
@@ -179,14 +196,70 @@ public unsafe class LeastSquaresFits<T>
     }
 
     /// <summary>
-    /// The floor: one Vector256 pass summing every element of A, the least any fit of the job must
-    /// read (b is 1/7 more). bench/lsq-table.py reports it as GB/s.
+    /// The floor: one pass over A and b, the least any fit of the job must read, summing every element
+    /// with the widest vectors the machine accelerates (Vector512 where it can). bench/lsq-table.py
+    /// reports it as GB/s.
     /// </summary>
     [Benchmark]
-    public T ReadProbe()
+    public T ReadProbe() => ReadPass(_job.A) + ReadPass(_job.B);
+
+    /// <summary>The floor of <see cref="AllCores"/>: <see cref="ReadProbe"/> split into one contiguous part per core.</summary>
+    [Benchmark]
+    public T ReadProbeAllCores()
     {
-        ref T a = ref MemoryMarshal.GetArrayDataReference(_job.A);
-        nuint length = (nuint)_job.A.Length, step = (nuint)Vector256<T>.Count, i = 0;
+        int parts = Environment.ProcessorCount;
+        var sums = new T[parts];
+        System.Threading.Tasks.Parallel.For(0, parts, part =>
+        {
+            sums[part] = ReadPass(Part(_job.A, part, parts)) + ReadPass(Part(_job.B, part, parts));
+        });
+        T sum = T.Zero;
+        foreach (T s in sums)
+        {
+            sum += s;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The floor of <see cref="GeneratedWeighted"/>: <see cref="ReadProbe"/> and the weights.</summary>
+    [Benchmark]
+    public T ReadProbeWeighted() => ReadPass(_job.A) + ReadPass(_job.B) + ReadPass(_job.W);
+
+    private static ReadOnlySpan<T> Part(T[] array, int part, int parts)
+    {
+        long from = (long)array.Length * part / parts, to = (long)array.Length * (part + 1) / parts;
+        return array.AsSpan((int)from, (int)(to - from));
+    }
+
+    private static T ReadPass(ReadOnlySpan<T> data) => Vector512.IsHardwareAccelerated ? Sum512(data) : Sum256(data);
+
+    private static T Sum512(ReadOnlySpan<T> data)
+    {
+        ref T a = ref MemoryMarshal.GetReference(data);
+        nuint length = (nuint)data.Length, step = (nuint)Vector512<T>.Count, i = 0;
+        Vector512<T> s0 = Vector512<T>.Zero, s1 = s0, s2 = s0, s3 = s0;
+        for (; i + 4 * step <= length; i += 4 * step)
+        {
+            s0 += Vector512.LoadUnsafe(ref a, i);
+            s1 += Vector512.LoadUnsafe(ref a, i + step);
+            s2 += Vector512.LoadUnsafe(ref a, i + 2 * step);
+            s3 += Vector512.LoadUnsafe(ref a, i + 3 * step);
+        }
+
+        T sum = Vector512.Sum(s0 + s1 + s2 + s3);
+        for (; i < length; i++)
+        {
+            sum += Unsafe.Add(ref a, i);
+        }
+
+        return sum;
+    }
+
+    private static T Sum256(ReadOnlySpan<T> data)
+    {
+        ref T a = ref MemoryMarshal.GetReference(data);
+        nuint length = (nuint)data.Length, step = (nuint)Vector256<T>.Count, i = 0;
         Vector256<T> s0 = Vector256<T>.Zero, s1 = s0, s2 = s0, s3 = s0;
         for (; i + 4 * step <= length; i += 4 * step)
         {

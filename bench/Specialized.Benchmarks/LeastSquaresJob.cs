@@ -11,8 +11,8 @@ namespace Specialized.Benchmarks;
 /// </summary>
 /// <remarks>
 /// A is uniform in [-1, 1] and b = A·x* + noise (x* uniform in [-1, 1], noise uniform in
-/// [-0.1, 0.1]), built in double and rounded to <typeparamref name="T"/>, so the float job holds
-/// the double job's numbers to float precision. AᵀA is then close to (rows/3)·I: cond(A) is near 1
+/// [-0.1, 0.1]), the weights w uniform in [0.5, 1.5], built in double and rounded to
+/// <typeparamref name="T"/>, so the float job holds the double job's numbers to float precision. AᵀA is then close to (rows/3)·I: cond(A) is near 1
 /// and correct solvers agree to a small multiple of the unit roundoff.
 /// </remarks>
 /// <typeparam name="T">double or float.</typeparam>
@@ -23,6 +23,7 @@ public sealed class LeastSquaresJob<T>
     public const int MaxRows = 1000;
 
     private readonly double[] _reference;
+    private readonly double[] _weightedReference;
 
     public LeastSquaresJob(int fits, int cols, RowShape shape, int seed)
     {
@@ -39,9 +40,11 @@ public sealed class LeastSquaresJob<T>
         int totalRows = RowStarts[fits];
         A = new T[checked(totalRows * cols)];
         B = new T[totalRows];
+        W = new T[totalRows];
         X = new T[fits * cols];
         Results = new SolveResult[fits];
         _reference = new double[fits * cols];
+        _weightedReference = new double[fits * cols];
         var exact = new double[cols];
         for (int k = 0; k < fits; k++)
         {
@@ -61,9 +64,11 @@ public sealed class LeastSquaresJob<T>
                 }
 
                 B[i] = T.CreateTruncating(bi);
+                W[i] = T.CreateTruncating(0.5 + random.NextDouble());
             }
 
-            ReferenceFit(k, _reference.AsSpan(k * cols, cols));
+            ReferenceFit(k, _reference.AsSpan(k * cols, cols), weighted: false);
+            ReferenceFit(k, _weightedReference.AsSpan(k * cols, cols), weighted: true);
         }
     }
 
@@ -80,6 +85,9 @@ public sealed class LeastSquaresJob<T>
     /// <summary>Every fit's right-hand side, rows elements each.</summary>
     public T[] B { get; }
 
+    /// <summary>Every fit's weights, rows elements each, laid out like <see cref="B"/>.</summary>
+    public T[] W { get; }
+
     /// <summary>Where a benchmark writes the solutions, cols elements per fit.</summary>
     public T[] X { get; }
 
@@ -91,6 +99,8 @@ public sealed class LeastSquaresJob<T>
     public ReadOnlySpan<T> MatrixOf(int k) => A.AsSpan(RowStarts[k] * Cols, RowsOf(k) * Cols);
 
     public ReadOnlySpan<T> RhsOf(int k) => B.AsSpan(RowStarts[k], RowsOf(k));
+
+    public ReadOnlySpan<T> WeightsOf(int k) => W.AsSpan(RowStarts[k], RowsOf(k));
 
     public Span<T> SolutionOf(int k) => X.AsSpan(k * Cols, Cols);
 
@@ -104,10 +114,12 @@ public sealed class LeastSquaresJob<T>
     /// <summary>
     /// Runs <paramref name="solve"/> once over the job with X filled with NaN, then throws unless it
     /// reports success and every fit's x is within <see cref="Tolerance"/> of the reference; writes
-    /// one line with the worst difference (BenchmarkDotNet puts it in the log).
+    /// one line with the worst difference (BenchmarkDotNet puts it in the log). A weighted solver is
+    /// held to the weighted fits' reference.
     /// </summary>
-    public void Check(string name, Func<bool> solve)
+    public void Check(string name, Func<bool> solve, bool weighted = false)
     {
+        double[] reference = weighted ? _weightedReference : _reference;
         X.AsSpan().Fill(T.NaN);
         if (!solve())
         {
@@ -121,7 +133,7 @@ public sealed class LeastSquaresJob<T>
             double diff = 0, scale = 0;
             for (int j = 0; j < Cols; j++)
             {
-                double e = _reference[k * Cols + j];
+                double e = reference[k * Cols + j];
                 double d = Math.Abs(double.CreateTruncating(X[k * Cols + j]) - e);
                 diff = double.IsNaN(d) ? double.PositiveInfinity : Math.Max(diff, d);
                 scale = Math.Max(scale, Math.Abs(e));
@@ -156,18 +168,19 @@ public sealed class LeastSquaresJob<T>
     }
 
     // The normal equations in double with a plain Cholesky: exact enough for cond(A) near 1.
-    private void ReferenceFit(int k, Span<double> x)
+    private void ReferenceFit(int k, Span<double> x, bool weighted)
     {
         int n = Cols;
         Span<double> g = stackalloc double[n * n];
         g.Clear();
         x.Clear();
-        ReadOnlySpan<T> a = MatrixOf(k), b = RhsOf(k);
+        ReadOnlySpan<T> a = MatrixOf(k), b = RhsOf(k), w = WeightsOf(k);
         for (int i = 0; i < b.Length; i++)
         {
+            double wi = weighted ? double.CreateTruncating(w[i]) : 1;
             for (int p = 0; p < n; p++)
             {
-                double ap = double.CreateTruncating(a[i * n + p]);
+                double ap = wi * double.CreateTruncating(a[i * n + p]);
                 x[p] += ap * double.CreateTruncating(b[i]);
                 for (int q = 0; q <= p; q++)
                 {

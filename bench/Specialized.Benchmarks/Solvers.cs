@@ -23,4 +23,10 @@ public static partial class Solvers
 
     [LeastSquares(MaxCols = 8)]
     public static partial SolveResult FitSingle(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> x, int rows, int cols);
+
+    [LeastSquares(MaxCols = 8)]
+    public static partial SolveResult FitWeighted(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> w, Span<double> x, int rows, int cols);
+
+    [LeastSquares(MaxCols = 8)]
+    public static partial SolveResult FitWeightedSingle(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> w, Span<float> x, int rows, int cols);
 }

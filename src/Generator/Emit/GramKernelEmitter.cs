@@ -12,11 +12,12 @@ namespace Specialized.Generator;
 /// Refine, one step of refinement from the residual computed against A.
 /// </summary>
 /// <remarks>
-/// Row-major A: each row is loaded as ⌈cols/lanes⌉ vectors (the last one ending at the row's end, or,
-/// for rows shorter than a vector, reading into the next row: those rows stop a few short of the end
-/// and the rest go through a scalar loop) and row j of the Gram matrix gathers a_ij·(w_i·a_i).
 /// Column-major A: one vector per column over lanes consecutive rows, one accumulator per pair of
-/// columns, summed across lanes at the end.
+/// columns, summed across lanes at the end. Row-major A with cols ≥ 2 (double) or ≥ 4 (float): the
+/// same, after transposing each block of lanes rows into column vectors with 128-bit loads and unpacks;
+/// the rows after the last whole block are copied into a zero-padded block. Narrower row-major A:
+/// each row is loaded as one vector (reading into the next rows: the last few go through a scalar
+/// loop) and row j of the Gram matrix gathers a_ij·(w_i·a_i).
 /// </remarks>
 internal static class GramKernelEmitter
 {
@@ -58,14 +59,19 @@ internal static class GramKernelEmitter
         if (spec.ColumnMajor)
         {
             EmitColumnMajor(w, sig, cols);
+            w.Line();
+            EmitTail(w, spec, cols);
+        }
+        else if (TransposesRows(sig, cols))
+        {
+            EmitRowBlocks(w, sig, cols);
         }
         else
         {
             EmitRowMajor(w, sig, cols);
+            w.Line();
+            EmitTail(w, spec, cols);
         }
-
-        w.Line();
-        EmitTail(w, spec, cols);
         if (sig.HasRidge)
         {
             w.Line();
@@ -212,15 +218,171 @@ internal static class GramKernelEmitter
     // Lanes rows at a time: one vector per column, one accumulator per pair j ≤ k and per column for AᵀWb.
     private static void EmitColumnMajor(SourceWriter w, SolverSignature sig, int cols)
     {
-        int lanes = sig.Element == ElementType.Double ? 4 : 8;
+        int lanes = Lanes(sig);
         string t = ScalarSyntax.For(sig.Element).Keyword;
-        string vector = $"Vector256<{t}>";
         w.Line();
         for (int j = 1; j < cols; j++)
         {
             w.Line($"ref {t} c{SourceWriter.Int(j)} = ref Unsafe.Add(ref a, (nint)rows * {SourceWriter.Int(j)});");
         }
 
+        EmitPairAccumulators(w, sig, cols);
+        w.Line($"int vectorRows = rows & ~{SourceWriter.Int(lanes - 1)};");
+        w.Line("int i = 0;");
+        w.Open($"for (; i < vectorRows; i += {SourceWriter.Int(lanes)})");
+        for (int j = 0; j < cols; j++)
+        {
+            w.Line($"var x{SourceWriter.Int(j)} = Vector256.LoadUnsafe(ref {(j == 0 ? "a" : "c" + SourceWriter.Int(j))}, (nuint)i);");
+        }
+
+        w.Line("var bv = Vector256.LoadUnsafe(ref b, (nuint)i);");
+        if (sig.HasWeights)
+        {
+            w.Line("var wv = Vector256.LoadUnsafe(ref w, (nuint)i);");
+        }
+
+        EmitPairProducts(w, sig, cols);
+        w.Close();
+        EmitLaneSums(w, cols);
+    }
+
+    /// <summary>
+    /// Row-major A is transposed a block of lanes rows at a time when whole 128-bit pieces of a row
+    /// (two doubles, four floats) cover its columns, or when it has one column (and is its own column):
+    /// the block's columns then feed the same one-FMA-per-pair products as column-major A, 27 FMAs per
+    /// block at cols = 6 instead of 12 (double) or 7 (float) per row.
+    /// </summary>
+    private static bool TransposesRows(SolverSignature sig, int cols) => cols == 1 || cols >= PieceWidth(sig);
+
+    // Elements of a row in one 128-bit load.
+    private static int PieceWidth(SolverSignature sig) => sig.Element == ElementType.Double ? 2 : 4;
+
+    private static int Lanes(SolverSignature sig) => sig.Element == ElementType.Double ? 4 : 8;
+
+    // Lanes rows at a time from row-major A: 128-bit pieces of rows i and i + lanes/2 share a vector
+    // (one per 128-bit half), interleaved into columns; the last partial block is copied, zero-padded,
+    // into a block of its own (zero rows add nothing), so every row takes the vector path.
+    private static void EmitRowBlocks(SourceWriter w, SolverSignature sig, int cols)
+    {
+        int lanes = Lanes(sig);
+        int piece = PieceWidth(sig);
+        string t = ScalarSyntax.For(sig.Element).Keyword;
+        string c = SourceWriter.Int(cols);
+        string l = SourceWriter.Int(lanes);
+        w.Line();
+        EmitPairAccumulators(w, sig, cols);
+        int spans = sig.HasWeights ? 2 : 1;
+        w.Line($"// The rows after the last whole block, zero-padded to {l} rows: A's block, then b's{(sig.HasWeights ? " and w's" : "")}.");
+        w.Line($"Span<{t}> last = stackalloc {t}[{SourceWriter.Int(lanes * (cols + spans))}];");
+        w.Line("last.Clear();");
+        w.Line($"int full = rows & ~{SourceWriter.Int(lanes - 1)};");
+        w.Line($"ref {t} lastA = ref last[0];");
+        w.Line($"ref {t} lastB = ref Unsafe.Add(ref lastA, {SourceWriter.Int(lanes * cols)});");
+        if (sig.HasWeights)
+        {
+            w.Line($"ref {t} lastW = ref Unsafe.Add(ref lastA, {SourceWriter.Int(lanes * (cols + 1))});");
+        }
+
+        string scaled = cols == 1 ? "" : " * " + c;
+        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full{scaled}), (rows - full){scaled}).CopyTo(last);");
+        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice({SourceWriter.Int(lanes * cols)}));");
+        if (sig.HasWeights)
+        {
+            w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref w, full), rows - full).CopyTo(last.Slice({SourceWriter.Int(lanes * (cols + 1))}));");
+        }
+
+        w.Line();
+        int blockElements = lanes * cols;
+        int ahead = PrefetchBytes / (sig.Element == ElementType.Double ? 8 : 4);
+        int lines = (blockElements * (sig.Element == ElementType.Double ? 8 : 4) + 63) / 64;
+        w.Line($"// The hardware prefetcher alone leaves the loop waiting on memory: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
+        w.Line($"int prefetchRows = rows - {SourceWriter.Int((ahead + blockElements + cols - 1) / cols)};");
+        w.Open($"for (int i = 0; i < rows; i += {l})");
+        w.Line("bool whole = i < full;");
+        w.Line($"ref {t} row = ref whole ? ref Unsafe.Add(ref a, (nint)i{scaled}) : ref lastA;");
+        w.Line($"ref {t} rhs = ref whole ? ref Unsafe.Add(ref b, i) : ref lastB;");
+        if (sig.HasWeights)
+        {
+            w.Line($"ref {t} weights = ref whole ? ref Unsafe.Add(ref w, i) : ref lastW;");
+        }
+
+        w.Open("if (i < prefetchRows)");
+        for (int line = 0; line < lines; line++)
+        {
+            w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref row, {SourceWriter.Int(ahead + line * 64 / (sig.Element == ElementType.Double ? 8 : 4))}));");
+        }
+
+        w.Close();
+        w.Line();
+        int half = lanes / 2;
+        int pieces = (cols + piece - 1) / piece;
+        if (cols == 1)
+        {
+            w.Line("var x0 = Vector256.LoadUnsafe(ref row);");
+            pieces = 0;
+        }
+        else
+        {
+            w.Line($"// x{{j}}: column j of rows i..i + {SourceWriter.Int(lanes - 1)}, interleaved from pieces of rows r (low half) and r + {SourceWriter.Int(half)} (high half).");
+        }
+
+        for (int q = 0; q < pieces; q++)
+        {
+            int start = System.Math.Min(q * piece, cols - piece);
+            int from = q * piece;
+            string qq = SourceWriter.Int(q);
+            for (int r = 0; r < half; r++)
+            {
+                w.Line($"var p{qq}_{SourceWriter.Int(r)} = Vector256.Create(Vector128.LoadUnsafe(ref row, {SourceWriter.Int(r * cols + start)}), Vector128.LoadUnsafe(ref row, {SourceWriter.Int((r + half) * cols + start)}));");
+            }
+
+            if (piece == 2)
+            {
+                for (int col = from; col < start + 2; col++)
+                {
+                    w.Line($"var x{SourceWriter.Int(col)} = Avx.{(col == start ? "UnpackLow" : "UnpackHigh")}(p{qq}_0, p{qq}_1);");
+                }
+
+                continue;
+            }
+
+            bool low = from <= start + 1;
+            if (low)
+            {
+                w.Line($"var lo{qq}_01 = Avx.UnpackLow(p{qq}_0, p{qq}_1);");
+                w.Line($"var lo{qq}_23 = Avx.UnpackLow(p{qq}_2, p{qq}_3);");
+            }
+
+            w.Line($"var hi{qq}_01 = Avx.UnpackHigh(p{qq}_0, p{qq}_1);");
+            w.Line($"var hi{qq}_23 = Avx.UnpackHigh(p{qq}_2, p{qq}_3);");
+            for (int col = from; col < start + 4; col++)
+            {
+                int k = col - start;
+                string pair = k < 2 ? "lo" : "hi";
+                w.Line($"var x{SourceWriter.Int(col)} = Avx.Shuffle({pair}{qq}_01, {pair}{qq}_23, {(k % 2 == 0 ? "0x44" : "0xEE")});");
+            }
+        }
+
+        if (cols > 1)
+        {
+            w.Line();
+        }
+
+        w.Line("var bv = Vector256.LoadUnsafe(ref rhs);");
+        if (sig.HasWeights)
+        {
+            w.Line("var wv = Vector256.LoadUnsafe(ref weights);");
+        }
+
+        EmitPairProducts(w, sig, cols);
+        w.Close();
+        EmitLaneSums(w, cols);
+    }
+
+    // g{j}_{k} for j ≤ k and h{j}: the vector accumulators of the column-wise kernels.
+    private static void EmitPairAccumulators(SourceWriter w, SolverSignature sig, int cols)
+    {
+        string vector = $"Vector256<{ScalarSyntax.For(sig.Element).Keyword}>";
         w.Line($"// g{{j}}_{{k}}: lane sums of (AᵀWA)(j, k), j ≤ k; h{{j}}: of (AᵀWb)(j).");
         for (int j = 0; j < cols; j++)
         {
@@ -231,20 +393,14 @@ internal static class GramKernelEmitter
 
             w.Line($"var h{SourceWriter.Int(j)} = {vector}.Zero;");
         }
+    }
 
-        w.Line($"int vectorRows = rows & ~{SourceWriter.Int(lanes - 1)};");
-        w.Line("int i = 0;");
-        w.Open($"for (; i < vectorRows; i += {SourceWriter.Int(lanes)})");
-        for (int j = 0; j < cols; j++)
-        {
-            w.Line($"var x{SourceWriter.Int(j)} = Vector256.LoadUnsafe(ref {(j == 0 ? "a" : "c" + SourceWriter.Int(j))}, (nuint)i);");
-        }
-
-        w.Line("var bv = Vector256.LoadUnsafe(ref b, (nuint)i);");
+    // One FMA per pair of columns x{j}, x{k} (and per column with bv), the weights wv applied to x{j} first.
+    private static void EmitPairProducts(SourceWriter w, SolverSignature sig, int cols)
+    {
         string weighted = "x";
         if (sig.HasWeights)
         {
-            w.Line("var wv = Vector256.LoadUnsafe(ref w, (nuint)i);");
             for (int j = 0; j < cols; j++)
             {
                 w.Line($"var y{SourceWriter.Int(j)} = x{SourceWriter.Int(j)} * wv;");
@@ -263,8 +419,10 @@ internal static class GramKernelEmitter
                 w.Line($"{acc} = Fma.MultiplyAdd({weighted}{jj}, x{SourceWriter.Int(k)}, {acc});");
             }
         }
+    }
 
-        w.Close();
+    private static void EmitLaneSums(SourceWriter w, int cols)
+    {
         w.Line();
         w.Line("// The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.");
         for (int j = 0; j < cols; j++)

@@ -101,46 +101,39 @@ namespace Specialized.Generated
             ref double g = ref MemoryMarshal.GetReference(gram);
             ref double h = ref MemoryMarshal.GetReference(atb);
 
-            // g{j}_{k}: lanes of row j of AᵀWA over block k of the row; h{k}: AᵀWb over block k.
+            // g{j}_{k}: lane sums of (AᵀWA)(j, k), j ≤ k; h{j}: of (AᵀWb)(j).
             var g0_0 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
-            // A row shorter than a vector reads into the next ones: the last 3 go through the scalar loop.
-            int vectorRows = rows > 3 ? rows - 3 : 0;
+            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            Span<double> last = stackalloc double[8];
+            last.Clear();
+            int full = rows & ~3;
+            ref double lastA = ref last[0];
+            ref double lastB = ref Unsafe.Add(ref lastA, 4);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full), (rows - full)).CopyTo(last);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(4));
+
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
-            int prefetchRows = rows - 512;
-            int i = 0;
-            for (; i < vectorRows; i++)
+            int prefetchRows = rows - 516;
+            for (int i = 0; i < rows; i += 4)
             {
-                ref double row = ref Unsafe.Add(ref a, (nint)i * 1);
+                bool whole = i < full;
+                ref double row = ref whole ? ref Unsafe.Add(ref a, (nint)i) : ref lastA;
+                ref double rhs = ref whole ? ref Unsafe.Add(ref b, i) : ref lastB;
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
                 }
-                var v0 = Vector256.LoadUnsafe(ref row, 0);
-                var bi = Vector256.Create(Unsafe.Add(ref b, i));
-                h0 = Fma.MultiplyAdd(bi, v0, h0);
-                var s0 = Vector256.Create(Unsafe.Add(ref row, 0));
-                g0_0 = Fma.MultiplyAdd(s0, v0, g0_0);
+
+                var x0 = Vector256.LoadUnsafe(ref row);
+                var bv = Vector256.LoadUnsafe(ref rhs);
+                h0 = Fma.MultiplyAdd(x0, bv, h0);
+                g0_0 = Fma.MultiplyAdd(x0, x0, g0_0);
             }
 
             // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
-            Unsafe.Add(ref h, 0) = h0.GetElement(0);
-            Unsafe.Add(ref g, 0) = g0_0.GetElement(0);
-
-            for (; i < rows; i++)
-            {
-                double weight = 1.0;
-                double observation = Unsafe.Add(ref b, i);
-                for (int k = 0; k < 1; k++)
-                {
-                    double weighted = weight * Unsafe.Add(ref a, (nint)i * 1 + k);
-                    Unsafe.Add(ref h, k) += weighted * observation;
-                    for (int j = 0; j <= k; j++)
-                    {
-                        Unsafe.Add(ref g, k * 1 + j) += weighted * Unsafe.Add(ref a, (nint)i * 1 + j);
-                    }
-                }
-            }
+            Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
+            Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
 
             Span<double> solution = MemoryMarshal.CreateSpan(ref x, 1);
             SolveResult result = NormalEquations.Dispatch(gram, atb, solution, 1);
@@ -155,52 +148,53 @@ namespace Specialized.Generated
             ref double g = ref MemoryMarshal.GetReference(gram);
             ref double h = ref MemoryMarshal.GetReference(atb);
 
-            // g{j}_{k}: lanes of row j of AᵀWA over block k of the row; h{k}: AᵀWb over block k.
+            // g{j}_{k}: lane sums of (AᵀWA)(j, k), j ≤ k; h{j}: of (AᵀWb)(j).
             var g0_0 = Vector256<double>.Zero;
-            var g1_0 = Vector256<double>.Zero;
+            var g0_1 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
-            // A row shorter than a vector reads into the next ones: the last 1 go through the scalar loop.
-            int vectorRows = rows > 1 ? rows - 1 : 0;
+            var g1_1 = Vector256<double>.Zero;
+            var h1 = Vector256<double>.Zero;
+            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            Span<double> last = stackalloc double[12];
+            last.Clear();
+            int full = rows & ~3;
+            ref double lastA = ref last[0];
+            ref double lastB = ref Unsafe.Add(ref lastA, 8);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full * 2), (rows - full) * 2).CopyTo(last);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(8));
+
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
-            int prefetchRows = rows - 256;
-            int i = 0;
-            for (; i < vectorRows; i++)
+            int prefetchRows = rows - 260;
+            for (int i = 0; i < rows; i += 4)
             {
-                ref double row = ref Unsafe.Add(ref a, (nint)i * 2);
+                bool whole = i < full;
+                ref double row = ref whole ? ref Unsafe.Add(ref a, (nint)i * 2) : ref lastA;
+                ref double rhs = ref whole ? ref Unsafe.Add(ref b, i) : ref lastB;
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
                 }
-                var v0 = Vector256.LoadUnsafe(ref row, 0);
-                var bi = Vector256.Create(Unsafe.Add(ref b, i));
-                h0 = Fma.MultiplyAdd(bi, v0, h0);
-                var s0 = Vector256.Create(Unsafe.Add(ref row, 0));
-                g0_0 = Fma.MultiplyAdd(s0, v0, g0_0);
-                var s1 = Vector256.Create(Unsafe.Add(ref row, 1));
-                g1_0 = Fma.MultiplyAdd(s1, v0, g1_0);
+
+                // x{j}: column j of rows i..i + 3, interleaved from pieces of rows r (low half) and r + 2 (high half).
+                var p0_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 0), Vector128.LoadUnsafe(ref row, 4));
+                var p0_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 2), Vector128.LoadUnsafe(ref row, 6));
+                var x0 = Avx.UnpackLow(p0_0, p0_1);
+                var x1 = Avx.UnpackHigh(p0_0, p0_1);
+
+                var bv = Vector256.LoadUnsafe(ref rhs);
+                h0 = Fma.MultiplyAdd(x0, bv, h0);
+                g0_0 = Fma.MultiplyAdd(x0, x0, g0_0);
+                g0_1 = Fma.MultiplyAdd(x0, x1, g0_1);
+                h1 = Fma.MultiplyAdd(x1, bv, h1);
+                g1_1 = Fma.MultiplyAdd(x1, x1, g1_1);
             }
 
             // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
-            Unsafe.Add(ref h, 0) = h0.GetElement(0);
-            Unsafe.Add(ref g, 0) = g0_0.GetElement(0);
-            Unsafe.Add(ref h, 1) = h0.GetElement(1);
-            Unsafe.Add(ref g, 2) = g0_0.GetElement(1);
-            Unsafe.Add(ref g, 3) = g1_0.GetElement(1);
-
-            for (; i < rows; i++)
-            {
-                double weight = 1.0;
-                double observation = Unsafe.Add(ref b, i);
-                for (int k = 0; k < 2; k++)
-                {
-                    double weighted = weight * Unsafe.Add(ref a, (nint)i * 2 + k);
-                    Unsafe.Add(ref h, k) += weighted * observation;
-                    for (int j = 0; j <= k; j++)
-                    {
-                        Unsafe.Add(ref g, k * 2 + j) += weighted * Unsafe.Add(ref a, (nint)i * 2 + j);
-                    }
-                }
-            }
+            Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
+            Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
+            Unsafe.Add(ref g, 2) = Vector256.Sum(g0_1);
+            Unsafe.Add(ref h, 1) = Vector256.Sum(h1);
+            Unsafe.Add(ref g, 3) = Vector256.Sum(g1_1);
 
             Span<double> solution = MemoryMarshal.CreateSpan(ref x, 2);
             SolveResult result = NormalEquations.Dispatch(gram, atb, solution, 2);
@@ -215,59 +209,69 @@ namespace Specialized.Generated
             ref double g = ref MemoryMarshal.GetReference(gram);
             ref double h = ref MemoryMarshal.GetReference(atb);
 
-            // g{j}_{k}: lanes of row j of AᵀWA over block k of the row; h{k}: AᵀWb over block k.
+            // g{j}_{k}: lane sums of (AᵀWA)(j, k), j ≤ k; h{j}: of (AᵀWb)(j).
             var g0_0 = Vector256<double>.Zero;
-            var g1_0 = Vector256<double>.Zero;
-            var g2_0 = Vector256<double>.Zero;
+            var g0_1 = Vector256<double>.Zero;
+            var g0_2 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
-            // A row shorter than a vector reads into the next ones: the last 1 go through the scalar loop.
-            int vectorRows = rows > 1 ? rows - 1 : 0;
+            var g1_1 = Vector256<double>.Zero;
+            var g1_2 = Vector256<double>.Zero;
+            var h1 = Vector256<double>.Zero;
+            var g2_2 = Vector256<double>.Zero;
+            var h2 = Vector256<double>.Zero;
+            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            Span<double> last = stackalloc double[16];
+            last.Clear();
+            int full = rows & ~3;
+            ref double lastA = ref last[0];
+            ref double lastB = ref Unsafe.Add(ref lastA, 12);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full * 3), (rows - full) * 3).CopyTo(last);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(12));
+
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
-            int prefetchRows = rows - 171;
-            int i = 0;
-            for (; i < vectorRows; i++)
+            int prefetchRows = rows - 175;
+            for (int i = 0; i < rows; i += 4)
             {
-                ref double row = ref Unsafe.Add(ref a, (nint)i * 3);
+                bool whole = i < full;
+                ref double row = ref whole ? ref Unsafe.Add(ref a, (nint)i * 3) : ref lastA;
+                ref double rhs = ref whole ? ref Unsafe.Add(ref b, i) : ref lastB;
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
                 }
-                var v0 = Vector256.LoadUnsafe(ref row, 0);
-                var bi = Vector256.Create(Unsafe.Add(ref b, i));
-                h0 = Fma.MultiplyAdd(bi, v0, h0);
-                var s0 = Vector256.Create(Unsafe.Add(ref row, 0));
-                g0_0 = Fma.MultiplyAdd(s0, v0, g0_0);
-                var s1 = Vector256.Create(Unsafe.Add(ref row, 1));
-                g1_0 = Fma.MultiplyAdd(s1, v0, g1_0);
-                var s2 = Vector256.Create(Unsafe.Add(ref row, 2));
-                g2_0 = Fma.MultiplyAdd(s2, v0, g2_0);
+
+                // x{j}: column j of rows i..i + 3, interleaved from pieces of rows r (low half) and r + 2 (high half).
+                var p0_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 0), Vector128.LoadUnsafe(ref row, 6));
+                var p0_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 3), Vector128.LoadUnsafe(ref row, 9));
+                var x0 = Avx.UnpackLow(p0_0, p0_1);
+                var x1 = Avx.UnpackHigh(p0_0, p0_1);
+                var p1_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 1), Vector128.LoadUnsafe(ref row, 7));
+                var p1_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 4), Vector128.LoadUnsafe(ref row, 10));
+                var x2 = Avx.UnpackHigh(p1_0, p1_1);
+
+                var bv = Vector256.LoadUnsafe(ref rhs);
+                h0 = Fma.MultiplyAdd(x0, bv, h0);
+                g0_0 = Fma.MultiplyAdd(x0, x0, g0_0);
+                g0_1 = Fma.MultiplyAdd(x0, x1, g0_1);
+                g0_2 = Fma.MultiplyAdd(x0, x2, g0_2);
+                h1 = Fma.MultiplyAdd(x1, bv, h1);
+                g1_1 = Fma.MultiplyAdd(x1, x1, g1_1);
+                g1_2 = Fma.MultiplyAdd(x1, x2, g1_2);
+                h2 = Fma.MultiplyAdd(x2, bv, h2);
+                g2_2 = Fma.MultiplyAdd(x2, x2, g2_2);
             }
 
             // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
-            Unsafe.Add(ref h, 0) = h0.GetElement(0);
-            Unsafe.Add(ref g, 0) = g0_0.GetElement(0);
-            Unsafe.Add(ref h, 1) = h0.GetElement(1);
-            Unsafe.Add(ref g, 3) = g0_0.GetElement(1);
-            Unsafe.Add(ref g, 4) = g1_0.GetElement(1);
-            Unsafe.Add(ref h, 2) = h0.GetElement(2);
-            Unsafe.Add(ref g, 6) = g0_0.GetElement(2);
-            Unsafe.Add(ref g, 7) = g1_0.GetElement(2);
-            Unsafe.Add(ref g, 8) = g2_0.GetElement(2);
-
-            for (; i < rows; i++)
-            {
-                double weight = 1.0;
-                double observation = Unsafe.Add(ref b, i);
-                for (int k = 0; k < 3; k++)
-                {
-                    double weighted = weight * Unsafe.Add(ref a, (nint)i * 3 + k);
-                    Unsafe.Add(ref h, k) += weighted * observation;
-                    for (int j = 0; j <= k; j++)
-                    {
-                        Unsafe.Add(ref g, k * 3 + j) += weighted * Unsafe.Add(ref a, (nint)i * 3 + j);
-                    }
-                }
-            }
+            Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
+            Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
+            Unsafe.Add(ref g, 3) = Vector256.Sum(g0_1);
+            Unsafe.Add(ref g, 6) = Vector256.Sum(g0_2);
+            Unsafe.Add(ref h, 1) = Vector256.Sum(h1);
+            Unsafe.Add(ref g, 4) = Vector256.Sum(g1_1);
+            Unsafe.Add(ref g, 7) = Vector256.Sum(g1_2);
+            Unsafe.Add(ref h, 2) = Vector256.Sum(h2);
+            Unsafe.Add(ref g, 8) = Vector256.Sum(g2_2);
 
             Span<double> solution = MemoryMarshal.CreateSpan(ref x, 3);
             SolveResult result = NormalEquations.Dispatch(gram, atb, solution, 3);
@@ -282,66 +286,85 @@ namespace Specialized.Generated
             ref double g = ref MemoryMarshal.GetReference(gram);
             ref double h = ref MemoryMarshal.GetReference(atb);
 
-            // g{j}_{k}: lanes of row j of AᵀWA over block k of the row; h{k}: AᵀWb over block k.
+            // g{j}_{k}: lane sums of (AᵀWA)(j, k), j ≤ k; h{j}: of (AᵀWb)(j).
             var g0_0 = Vector256<double>.Zero;
-            var g1_0 = Vector256<double>.Zero;
-            var g2_0 = Vector256<double>.Zero;
-            var g3_0 = Vector256<double>.Zero;
+            var g0_1 = Vector256<double>.Zero;
+            var g0_2 = Vector256<double>.Zero;
+            var g0_3 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
-            int vectorRows = rows;
+            var g1_1 = Vector256<double>.Zero;
+            var g1_2 = Vector256<double>.Zero;
+            var g1_3 = Vector256<double>.Zero;
+            var h1 = Vector256<double>.Zero;
+            var g2_2 = Vector256<double>.Zero;
+            var g2_3 = Vector256<double>.Zero;
+            var h2 = Vector256<double>.Zero;
+            var g3_3 = Vector256<double>.Zero;
+            var h3 = Vector256<double>.Zero;
+            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            Span<double> last = stackalloc double[20];
+            last.Clear();
+            int full = rows & ~3;
+            ref double lastA = ref last[0];
+            ref double lastB = ref Unsafe.Add(ref lastA, 16);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full * 4), (rows - full) * 4).CopyTo(last);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(16));
+
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
-            int prefetchRows = rows - 128;
-            int i = 0;
-            for (; i < vectorRows; i++)
+            int prefetchRows = rows - 132;
+            for (int i = 0; i < rows; i += 4)
             {
-                ref double row = ref Unsafe.Add(ref a, (nint)i * 4);
+                bool whole = i < full;
+                ref double row = ref whole ? ref Unsafe.Add(ref a, (nint)i * 4) : ref lastA;
+                ref double rhs = ref whole ? ref Unsafe.Add(ref b, i) : ref lastB;
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
                 }
-                var v0 = Vector256.LoadUnsafe(ref row, 0);
-                var bi = Vector256.Create(Unsafe.Add(ref b, i));
-                h0 = Fma.MultiplyAdd(bi, v0, h0);
-                var s0 = Vector256.Create(Unsafe.Add(ref row, 0));
-                g0_0 = Fma.MultiplyAdd(s0, v0, g0_0);
-                var s1 = Vector256.Create(Unsafe.Add(ref row, 1));
-                g1_0 = Fma.MultiplyAdd(s1, v0, g1_0);
-                var s2 = Vector256.Create(Unsafe.Add(ref row, 2));
-                g2_0 = Fma.MultiplyAdd(s2, v0, g2_0);
-                var s3 = Vector256.Create(Unsafe.Add(ref row, 3));
-                g3_0 = Fma.MultiplyAdd(s3, v0, g3_0);
+
+                // x{j}: column j of rows i..i + 3, interleaved from pieces of rows r (low half) and r + 2 (high half).
+                var p0_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 0), Vector128.LoadUnsafe(ref row, 8));
+                var p0_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 4), Vector128.LoadUnsafe(ref row, 12));
+                var x0 = Avx.UnpackLow(p0_0, p0_1);
+                var x1 = Avx.UnpackHigh(p0_0, p0_1);
+                var p1_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 2), Vector128.LoadUnsafe(ref row, 10));
+                var p1_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 6), Vector128.LoadUnsafe(ref row, 14));
+                var x2 = Avx.UnpackLow(p1_0, p1_1);
+                var x3 = Avx.UnpackHigh(p1_0, p1_1);
+
+                var bv = Vector256.LoadUnsafe(ref rhs);
+                h0 = Fma.MultiplyAdd(x0, bv, h0);
+                g0_0 = Fma.MultiplyAdd(x0, x0, g0_0);
+                g0_1 = Fma.MultiplyAdd(x0, x1, g0_1);
+                g0_2 = Fma.MultiplyAdd(x0, x2, g0_2);
+                g0_3 = Fma.MultiplyAdd(x0, x3, g0_3);
+                h1 = Fma.MultiplyAdd(x1, bv, h1);
+                g1_1 = Fma.MultiplyAdd(x1, x1, g1_1);
+                g1_2 = Fma.MultiplyAdd(x1, x2, g1_2);
+                g1_3 = Fma.MultiplyAdd(x1, x3, g1_3);
+                h2 = Fma.MultiplyAdd(x2, bv, h2);
+                g2_2 = Fma.MultiplyAdd(x2, x2, g2_2);
+                g2_3 = Fma.MultiplyAdd(x2, x3, g2_3);
+                h3 = Fma.MultiplyAdd(x3, bv, h3);
+                g3_3 = Fma.MultiplyAdd(x3, x3, g3_3);
             }
 
             // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
-            Unsafe.Add(ref h, 0) = h0.GetElement(0);
-            Unsafe.Add(ref g, 0) = g0_0.GetElement(0);
-            Unsafe.Add(ref h, 1) = h0.GetElement(1);
-            Unsafe.Add(ref g, 4) = g0_0.GetElement(1);
-            Unsafe.Add(ref g, 5) = g1_0.GetElement(1);
-            Unsafe.Add(ref h, 2) = h0.GetElement(2);
-            Unsafe.Add(ref g, 8) = g0_0.GetElement(2);
-            Unsafe.Add(ref g, 9) = g1_0.GetElement(2);
-            Unsafe.Add(ref g, 10) = g2_0.GetElement(2);
-            Unsafe.Add(ref h, 3) = h0.GetElement(3);
-            Unsafe.Add(ref g, 12) = g0_0.GetElement(3);
-            Unsafe.Add(ref g, 13) = g1_0.GetElement(3);
-            Unsafe.Add(ref g, 14) = g2_0.GetElement(3);
-            Unsafe.Add(ref g, 15) = g3_0.GetElement(3);
-
-            for (; i < rows; i++)
-            {
-                double weight = 1.0;
-                double observation = Unsafe.Add(ref b, i);
-                for (int k = 0; k < 4; k++)
-                {
-                    double weighted = weight * Unsafe.Add(ref a, (nint)i * 4 + k);
-                    Unsafe.Add(ref h, k) += weighted * observation;
-                    for (int j = 0; j <= k; j++)
-                    {
-                        Unsafe.Add(ref g, k * 4 + j) += weighted * Unsafe.Add(ref a, (nint)i * 4 + j);
-                    }
-                }
-            }
+            Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
+            Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
+            Unsafe.Add(ref g, 4) = Vector256.Sum(g0_1);
+            Unsafe.Add(ref g, 8) = Vector256.Sum(g0_2);
+            Unsafe.Add(ref g, 12) = Vector256.Sum(g0_3);
+            Unsafe.Add(ref h, 1) = Vector256.Sum(h1);
+            Unsafe.Add(ref g, 5) = Vector256.Sum(g1_1);
+            Unsafe.Add(ref g, 9) = Vector256.Sum(g1_2);
+            Unsafe.Add(ref g, 13) = Vector256.Sum(g1_3);
+            Unsafe.Add(ref h, 2) = Vector256.Sum(h2);
+            Unsafe.Add(ref g, 10) = Vector256.Sum(g2_2);
+            Unsafe.Add(ref g, 14) = Vector256.Sum(g2_3);
+            Unsafe.Add(ref h, 3) = Vector256.Sum(h3);
+            Unsafe.Add(ref g, 15) = Vector256.Sum(g3_3);
 
             Span<double> solution = MemoryMarshal.CreateSpan(ref x, 4);
             SolveResult result = NormalEquations.Dispatch(gram, atb, solution, 4);

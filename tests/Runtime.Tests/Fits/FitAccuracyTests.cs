@@ -8,7 +8,8 @@ namespace Specialized.Runtime.Tests.Fits;
 
 /// <summary>
 /// Every fit entry point at every column count up to MaxCols + 1 (the first that takes the runtime) and
-/// row counts from cols up: the normal-equation residual ratio below 30 and the QR reference matched.
+/// row counts from cols up, around the row-major kernels' blocks of 4 (double) and 8 (float) rows: the
+/// normal-equation residual ratio below 30 and the QR reference matched.
 /// </summary>
 public class FitAccuracyTests
 {
@@ -30,7 +31,8 @@ public class FitAccuracyTests
     {
         double eps = Lapack.Epsilon(fit.Precision);
         const double cond = 10;
-        foreach (int rows in new[] { cols, cols + 1, cols + 7, 2 * cols + 5, 300 })
+        int[] blockEdges = [3, 4, 5, 7, 8, 9, 15, 16, 17];
+        foreach (int rows in new[] { cols, cols + 1, cols + 7, 2 * cols + 5, 300 }.Concat(blockEdges.Where(r => r > cols)).Distinct())
         {
             var problem = LeastSquaresProblem.Create(rows, cols, cond, fit.Weighted, seed: 1000 * cols + rows, residual: 0.1);
             double ridge = fit.HasRidge ? 0.05 : 0;
