@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Specialized;
 
@@ -17,8 +18,22 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
     public static int NR => 2 * Vector512<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
+    public static unsafe void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
     {
+        // The tile's rows of C lie ldc apart, a stride the hardware prefetcher does not follow, and are
+        // usually out of cache: ask for them now, so they arrive while the rank-kc product runs.
+        if (Sse.IsSupported)
+        {
+            byte* row = (byte*)Unsafe.AsPointer(ref c);
+            nint rowBytes = ldc * sizeof(T);
+            for (int r = 0; r < 12; r++, row += rowBytes)
+            {
+                Sse.Prefetch0(row);
+                Sse.Prefetch0(row + 64);
+                Sse.Prefetch0(row + 127);
+            }
+        }
+
         Vector512<T> c00_0 = default, c00_1 = default;
         Vector512<T> c01_0 = default, c01_1 = default;
         Vector512<T> c02_0 = default, c02_1 = default;
