@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run-large.sh — the runtime's factor+solve (n = 17..2000) against its peers, with the FMA peak
+# run-large.sh — the runtime's factor+solve (n = 17..4000) against its peers, with the FMA peak
 # probe in the same run, then the markdown table (GFLOP/s and % of peak).
 #
 # Usage:  bench/run-large.sh [--no-install] [BenchmarkDotNet arguments ...]
@@ -8,7 +8,7 @@
 #      SKIP_INSTALL=1; if it fails the run goes on and the missing peers are skipped;
 #   2. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter '*LargeSolve*' '*FmaPeak*'
 #      (LargeSolveDouble and LargeSolveFloat: Specialized, TwoThreads from n = 512, Unblocked to
-#      n = 1000, EigenDynamic, OpenBlas, MathNet to n = 400, x 13 N; FmaPeak: Double, Single),
+#      n = 1000, EigenDynamic to n = 3000, OpenBlas, MathNet to n = 400, x 15 N; FmaPeak: Double, Single),
 #      artifacts in bench/Specialized.Benchmarks/BenchmarkDotNet.Artifacts;
 #   3. bench/perf-table.py on the results.
 #

@@ -12,10 +12,10 @@ using MathNetVectorF = MathNet.Numerics.LinearAlgebra.Vector<float>;
 
 namespace Specialized.Benchmarks;
 
-/// <summary>The runtime's sizes, n = 17 to 2000; SPECIALIZED_BENCH_N (e.g. "100,1000") narrows them.</summary>
+/// <summary>The runtime's sizes, n = 17 to 4000; SPECIALIZED_BENCH_N (e.g. "100,1000") narrows them.</summary>
 public static class LargeSolveSizes
 {
-    public static readonly int[] Default = { 17, 24, 32, 48, 64, 100, 128, 200, 256, 400, 512, 1000, 2000 };
+    public static readonly int[] Default = { 17, 24, 32, 48, 64, 100, 128, 200, 256, 400, 512, 1000, 2000, 3000, 4000 };
 
     public static IEnumerable<int> Values =>
         Environment.GetEnvironmentVariable("SPECIALIZED_BENCH_N") is { Length: > 0 } list
@@ -100,9 +100,10 @@ public abstract unsafe class LargeSolve<T>
         return ok;
     }
 
-    /// <summary>Eigen 3.4 dynamic-size <c>A.llt().solve(b)</c>, the batch looped in C++.</summary>
+    /// <summary>Eigen 3.4 dynamic-size <c>A.llt().solve(b)</c>, the batch looped in C++, up to n = 3000 (OpenBLAS is the peer beyond, to keep the suite's run time).</summary>
     [Benchmark(OperationsPerInvoke = Systems)]
     [Peer(Peer.Eigen)]
+    [SizeRange(Max = 3000)]
     public bool EigenDynamic()
     {
         fixed (T* a = _batch.A, b = _batch.B, x = _batch.X)

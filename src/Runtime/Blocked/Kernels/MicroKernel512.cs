@@ -1,5 +1,7 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Specialized;
 
@@ -19,6 +21,11 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
     {
+        // The tile's rows of C lie ldc apart, a stride the hardware prefetcher does not follow, and are
+        // usually out of cache: they are asked for PrefetchSteps rank-1 steps before the end, late
+        // enough that the streams of A and B do not evict them first (earlier, at the start, measured
+        // 5% slower on the n = 3000 factorization's largest update).
+        nint prefetchAt = Math.Max(kc - PrefetchSteps, 0);
         Vector512<T> c00_0 = default, c00_1 = default;
         Vector512<T> c01_0 = default, c01_1 = default;
         Vector512<T> c02_0 = default, c02_1 = default;
@@ -34,6 +41,11 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         nint width = Vector512<T>.Count;
         for (nint p = 0; p < kc; p++)
         {
+            if (p == prefetchAt)
+            {
+                PrefetchRows(ref c, ldc);
+            }
+
             Vector512<T> b0 = Vector512.LoadUnsafe(ref b);
             Vector512<T> b1 = Vector512.LoadUnsafe(ref b, (nuint)width);
             Vector512<T> ar;
@@ -89,6 +101,26 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         Subtract(ref Unsafe.Add(ref c, 9 * ldc), c09_0, c09_1);
         Subtract(ref Unsafe.Add(ref c, 10 * ldc), c10_0, c10_1);
         Subtract(ref Unsafe.Add(ref c, 11 * ldc), c11_0, c11_1);
+    }
+
+    private const int PrefetchSteps = 32;
+
+    // Brings the 128 bytes of each of the tile's 12 rows (3 lines when a row is not line-aligned) to L1.
+    // A prefetch never faults, so an address the collector has since moved costs nothing but the miss.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchRows(ref T c, nint ldc)
+    {
+        if (Sse.IsSupported)
+        {
+            byte* row = (byte*)Unsafe.AsPointer(ref c);
+            nint rowBytes = ldc * sizeof(T);
+            for (int r = 0; r < 12; r++, row += rowBytes)
+            {
+                Sse.Prefetch0(row);
+                Sse.Prefetch0(row + 64);
+                Sse.Prefetch0(row + 127);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

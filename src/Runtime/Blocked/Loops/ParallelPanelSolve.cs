@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace Specialized;
 
@@ -9,7 +10,8 @@ namespace Specialized;
 /// One large panel solve shared among worker threads by rows: each row of the panel is solved on
 /// its own, so every worker runs the whole recursive <see cref="PanelSolve{T, TKernel}"/> on its rows
 /// with its own packing buffers. Each element sees the operations it sees on one thread, so the
-/// result is bit-identical.
+/// result is bit-identical. The rows go out in blocks claimed one at a time, as
+/// <see cref="ParallelGemm{T, TKernel}"/> hands out its column blocks.
 /// </summary>
 /// <remarks>
 /// The workers receive raw addresses, pinned by the caller as for <see cref="ParallelGemm{T, TKernel}"/>.
@@ -31,6 +33,7 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
             M = m,
             W = w,
             Parts = buffers.Workers,
+            Chunks = ParallelGemm<T, TKernel>.ChunksPerWorker * buffers.Workers,
             Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch)),
             WorkerLength = buffers.WorkerLength,
             Order = buffers.Order,
@@ -49,29 +52,32 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
         public int M;
         public int W;
         public int Parts;
+        public int Chunks;
+        public int Claimed;
         public T* Scratch;
         public int WorkerLength;
         public int Order;
 
         public void Run(int part)
         {
-            int i0 = Boundary(part), i1 = Boundary(part + 1);
-            if (i1 <= i0)
-            {
-                return;
-            }
-
             var l = new MatrixRef<T>(ref Unsafe.AsRef<T>(L), LRowStride, LColumnStride);
             var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
             var buffers = PackBuffers<T>.ForWorker(Scratch, WorkerLength, part, Parts, Order, TKernel.MR, TKernel.NR);
-            PanelSolve<T, TKernel>.Run(l, b.Block(i0, 0), i1 - i0, W, buffers);
+            for (int chunk = Interlocked.Increment(ref Claimed) - 1; chunk < Chunks; chunk = Interlocked.Increment(ref Claimed) - 1)
+            {
+                int i0 = Boundary(chunk), i1 = Boundary(chunk + 1);
+                if (i1 > i0)
+                {
+                    PanelSolve<T, TKernel>.Run(l, b.Block(i0, 0), i1 - i0, W, buffers);
+                }
+            }
         }
 
-        // Equal shares of rows, on multiples of MR so that only the last share has an edge tile.
-        private int Boundary(int part)
+        // Equal blocks of rows, on multiples of MR so that only the last block has an edge tile.
+        private int Boundary(int chunk)
         {
             int mr = TKernel.MR;
-            return part >= Parts ? M : Math.Min(M, (int)((long)M * part / Parts / mr * mr));
+            return chunk >= Chunks ? M : Math.Min(M, (int)((long)M * chunk / Chunks / mr * mr));
         }
     }
 }
