@@ -4,7 +4,7 @@
 # Usage:  bench/install-peers.sh            (as root, or with sudo available; idempotent)
 #
 #   1. apt-get installs libeigen3-dev (Eigen 3.4), liblapacke-dev + libopenblas-dev (OpenBLAS
-#      behind LAPACKE), python3-numpy (the seed's numpy peer, bench/numpy_normal.py), cmake and
+#      behind LAPACKE), python3-numpy (the numpy peer, bench/numpy_normal.py), cmake and
 #      g++, python3-scipy (the kernel-solve peer, bench/kernel_scipy.py) — skipped when all are
 #      already installed;
 #   2. builds bench/native (Eigen fixed/dynamic LLT, -O3 -march=native) into bench/native/build,

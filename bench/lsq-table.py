@@ -40,7 +40,7 @@ ROWS = [
     ("MathNetQr", "MathNet 5.0 thin QR"),
     ("MathNetNormal", "MathNet 5.0 normal equations"),
     ("OpenBlas", "OpenBLAS dsyrk + dgemv + dposv, 1 thread"),
-    (NUMPY, "numpy normal_np (seed's code), 1 thread"),
+    (NUMPY, "numpy normal equations, 1 thread"),
     (PROBE, "read probe: one pass over A and b, 1 thread"),
     (PROBE_ALL_CORES, "read probe: one pass over A and b, all cores"),
     (WEIGHTED_PROBE, "read probe: one pass over A, b and w, 1 thread"),
@@ -122,7 +122,7 @@ def main(argv):
         print()
         print(f"Median ms per job (one pass over every fit). A is {rows * COLS * 8 / 1e6:,.0f} MB in float64, "
               f"{rows * COLS * 4 / 1e6:,.0f} MB in float32; ÷ Spec = that row over Specialized's (> 1: Specialized is faster)."
-              + (" numpy's job is zero-padded to 1000 rows per fit (the seed's code takes one array)." if shape != "Rows1000" else ""))
+              + (" numpy's job is zero-padded to 1000 rows per fit (its code takes one 3-D array)." if shape != "Rows1000" else ""))
         print()
         heads = ["", "float64 ms", "÷ Spec", "float32 ms", "÷ Spec", "float32/float64"]
         print("| " + " | ".join(heads) + " |")

@@ -8,7 +8,7 @@ Usage:
 For each precision and each row shape (Rows1000: every fit 1000 x 6; Rows200To1000: fit k of N
 has 200 + floor(801 k / N) rows, as in bench/Specialized.Benchmarks/RowShape.cs) it times
 normal_np over all N fits (default 10,000, or SPECIALIZED_BENCH_FITS) R times (default 5) after
-one untimed run, and writes the median and the minimum in ms. The seed's code takes one (N, rows, 6)
+one untimed run, and writes the median and the minimum in ms. The published code takes one (N, rows, 6)
 array, so the ragged shape is zero-padded to 1000 rows (zero rows add nothing to AᵀA or Aᵀb),
 which is what a numpy user of that code does. A and b are uniform in [-1, 1]; each job's answer is
 checked against np.linalg.lstsq on a few fits. OPENBLAS_NUM_THREADS defaults to 1 (one thread,
@@ -35,7 +35,7 @@ COLS, MIN_ROWS, MAX_ROWS = 6, 200, 1000
 
 
 def normal_np(A, b):
-    # The seed's code, unchanged.
+    # The published code, unchanged.
     ATA = np.einsum('ijk,ijl->ikl', A, A)
     ATb = np.einsum('ijk,ij->ik', A, b)
     return np.linalg.solve(ATA, ATb)

@@ -7,7 +7,7 @@
 #
 #   1. bench/install-peers.sh (apt packages, python3-numpy among them, + bench/native build),
 #      unless --no-install or SKIP_INSTALL=1;
-#   2. bench/numpy_normal.py: the seed's numpy normal equations on the same shapes, median of
+#   2. bench/numpy_normal.py: the published numpy normal equations on the same shapes, median of
 #      NUMPY_RUNS runs (default 5), into BenchmarkDotNet.Artifacts/results/numpy-normal.csv;
 #   3. dotnet run -c Release --project bench/Specialized.Benchmarks -- --filter '*LeastSquaresFits*'
 #      (Generated, AllCores, Runtime, MathNetQr, MathNetNormal, OpenBlas, ReadProbe x both shapes

@@ -17,7 +17,7 @@ namespace Specialized.Benchmarks;
 /// <c>[LeastSquares(MaxCols = 8)]</c> method in a loop against the same on all cores, the runtime
 /// batch, MathNet's QR and normal equations, OpenBLAS dsyrk + dgemv + dposv per fit, and a probe
 /// that only reads A and b once (the memory-speed floor), on one core and on all. bench/lsq-table.py turns the report into the
-/// seed's table; SPECIALIZED_BENCH_FITS changes the number of fits (10,000 by default).
+/// published table; SPECIALIZED_BENCH_FITS changes the number of fits (10,000 by default).
 /// </summary>
 /// <typeparam name="T">double or float.</typeparam>
 [GenericTypeArguments(typeof(double))]
@@ -30,7 +30,7 @@ namespace Specialized.Benchmarks;
 public unsafe class LeastSquaresFits<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
-    /// <summary>The seed's column count: a quadratic patch 1, x, y, x², xy, y².</summary>
+    /// <summary>The workload's column count: a quadratic patch 1, x, y, x², xy, y².</summary>
     public const int Cols = 6;
 
     private LeastSquaresJob<T> _job = null!;
