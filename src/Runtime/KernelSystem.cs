@@ -117,11 +117,11 @@ public sealed class KernelSystem<T> : IDisposable
 
         // The mask keeps any pair the grid was built to reach: a hair above the radius, so rounding in T never drops one.
         double maskRadius = cutoff * (1 + 1e-5);
-        var grid = new PointGrid<T>(points, count, dimension, cutoff * (1 + 2e-5), lanes);
+        int workers = options.DegreeOfParallelism == 0 ? Environment.ProcessorCount : Math.Min(options.DegreeOfParallelism, Environment.ProcessorCount);
+        var grid = new PointGrid<T>(points, count, dimension, cutoff * (1 + 2e-5), lanes, workers);
         (double c1, double c2) = RadialKernelMath.Constants(kernel, g);
         var constants = new PairConstants<T>(T.CreateTruncating(c1), T.CreateTruncating(c2),
             double.IsFinite(maskRadius) ? T.CreateSaturating(maskRadius * maskRadius) : T.PositiveInfinity);
-        int workers = options.DegreeOfParallelism == 0 ? Environment.ProcessorCount : Math.Min(options.DegreeOfParallelism, Environment.ProcessorCount);
         return new KernelSystem<T>(new KernelOperator<T>(grid, pairs, constants, a, workers), count, dimension);
     }
 

@@ -36,7 +36,7 @@ public sealed class KernelSystemOptions
         init => _truncation = value;
     }
 
-    /// <summary>The most threads one <see cref="KernelSystem{T}.Multiply"/> or <see cref="KernelSystem{T}.Solve"/> uses; 0 (the default) means every processor.</summary>
+    /// <summary>The most threads <see cref="KernelSystem{T}.Create"/>, one <see cref="KernelSystem{T}.Multiply"/> or one <see cref="KernelSystem{T}.Solve"/> uses; 0 (the default) means every processor.</summary>
     /// <remarks>The results are bit-identical whatever the value: rows are split in a fixed way and each row's sums are formed in one order.</remarks>
     public int DegreeOfParallelism { get; init; }
 

@@ -39,7 +39,7 @@ internal sealed class PointGrid<T>
     private const int MaxPointsPerBin = 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PointGrid(ReadOnlySpan<T> points, int count, int dimension, double cutoff, int lanes)
+    public PointGrid(ReadOnlySpan<T> points, int count, int dimension, double cutoff, int lanes, int workers)
     {
         Count = count;
         Dimension = dimension;
@@ -159,7 +159,7 @@ internal sealed class PointGrid<T>
             }
         }
 
-        BuildChunks(columnCount, gridded, cells, keys, cutoff, lanes);
+        BuildChunks(columnCount, gridded, cells, keys, cutoff, lanes, workers);
     }
 
     public int Count { get; }
@@ -210,8 +210,8 @@ internal sealed class PointGrid<T>
     }
 
     // Chunks of each column in turn; the ranges of a chunk go to a fixed slot first, so columns can be done in
-    // parallel (for many points) and the result is the same whatever ran where.
-    private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes)
+    // parallel (for many points, on at most workers threads) and the result is the same whatever ran where.
+    private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes, int workers)
     {
         int columns = columnCount.Length;
         bool truncated = double.IsFinite(cutoff);
@@ -236,9 +236,10 @@ internal sealed class PointGrid<T>
         }
 
         var visited = new long[columns];
-        if (Count >= MinPointsForParallelBuild && columns > 1)
+        if (workers > 1 && Count >= MinPointsForParallelBuild && columns > 1)
         {
-            System.Threading.Tasks.Parallel.For(0, columns, c => visited[c] = ColumnChunks(c, layout));
+            var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = workers };
+            System.Threading.Tasks.Parallel.For(0, columns, parallel, c => visited[c] = ColumnChunks(c, layout));
         }
         else
         {

@@ -15,8 +15,6 @@ namespace Specialized;
 /// The blocks are <see cref="ChunksPerWorker"/> per worker, of equal work, and each worker claims the
 /// next one free until none is left, so a worker that the system holds back leaves its blocks to the
 /// others instead of making them wait at the end of the region.
-/// </remarks>
-/// <remarks>
 /// The workers receive raw addresses: the caller (<see cref="BlockedCholesky{T}"/>) pins the
 /// matrix and the scratch for the whole factorization before any update can get here.
 /// </remarks>
