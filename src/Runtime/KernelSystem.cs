@@ -26,7 +26,7 @@ namespace Specialized;
 /// order, so results are bit-identical for any degree of parallelism. Instances may be used from several threads at once.</para>
 /// <para><b>Memory.</b> <see cref="Create"/> holds its copy of the points (reordered, by coordinate) and the grid, rented
 /// from the shared array pools and given back by <see cref="Dispose"/>: about (dimension·sizeof(T) + 8)·count bytes, plus
-/// 8 bytes per range of the grid and 4 per entry of the chunks' lists (about 64 per point at most). <see cref="Multiply"/> and
+/// 8 bytes per range of the grid and 4 + dimension·sizeof(T) per entry of the chunks' lists (about 64 entries per point at most). <see cref="Multiply"/> and
 /// <see cref="Solve"/> allocate nothing: their scratch (about nrhs·count·(sizeof(T) + 8) bytes for a product,
 /// nrhs·count·(sizeof(T) + 32) for a solve) is rented from <see cref="ArrayPool{T}.Shared"/> and returned before they return.</para>
 /// </remarks>

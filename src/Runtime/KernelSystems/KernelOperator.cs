@@ -131,29 +131,25 @@ internal sealed class KernelOperator<T>
         Store(first, rows, v, y, columns, sums);
     }
 
-    // The chunk's list: its coordinates and values gathered side by side, then one range over them.
+    // The chunk's list: its values gathered next to its coordinates (copied at Create), then one range over them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ListChunk(int k, int first, int rows, T[] v, double[] y, ReadOnlySpan<int> columns, Span<double> sums, Span<int> tile, T[] gathered)
     {
-        int start = _grid.ListStart[k], length = _grid.ListStart[k + 1] - start, nrhs = columns.Length, dimension = _grid.Dimension, stride = _grid.Stride;
+        int start = _grid.ListStart[k], length = _grid.ListStart[k + 1] - start, nrhs = columns.Length, dimension = _grid.Dimension;
         ReadOnlySpan<int> position = _grid.ListPosition.AsSpan(start, length);
-        for (int d = 0; d < dimension; d++)
-        {
-            ListGather.Gather<T>(_grid.Coordinates.AsSpan(d * stride, stride), position, gathered.AsSpan(d * length, length));
-        }
-
         Span<int> offsets = tile.Slice(2, nrhs);
         for (int q = 0; q < nrhs; q++)
         {
-            offsets[q] = (dimension + q) * length;
-            ListGather.Gather<T>(v.AsSpan(columns[q], stride), position, gathered.AsSpan(offsets[q], length));
+            offsets[q] = q * length;
+            ListGather.Gather<T>(v.AsSpan(columns[q], _grid.Stride), position, gathered.AsSpan(offsets[q], length));
         }
 
         tile[0] = 0;
         tile[1] = length;
         sums = sums.Slice(0, rows * nrhs);
         sums.Clear();
-        _kernel.Accumulate(gathered, length, dimension, 0, rows, tile.Slice(0, 2), gathered, offsets, _constants, sums);
+        _kernel.Accumulate(_grid.ListCoordinates.AsSpan(start * dimension, length * dimension), length, dimension, 0, rows,
+            tile.Slice(0, 2), gathered, offsets, _constants, sums);
         Store(first, rows, v, y, columns, sums);
     }
 
@@ -173,9 +169,9 @@ internal sealed class KernelOperator<T>
     /// <summary>One pass, as a parallel job whose parts take chunks in turn.</summary>
     private sealed class Job(KernelOperator<T> owner) : IParallelJob
     {
-        // Per part: a chunk list's coordinates and its values for every right-hand side of a pass.
+        // Per part: a chunk list's values, for every right-hand side of a pass.
         private readonly T[][] _gathered = Enumerable.Range(0, owner.Workers)
-            .Select(_ => new T[owner._grid.MaxListLength * (owner._grid.Dimension + MaxColumnsPerPass)]).ToArray();
+            .Select(_ => new T[owner._grid.MaxListLength * MaxColumnsPerPass]).ToArray();
 
         private T[] _v = [];
         private double[] _y = [];

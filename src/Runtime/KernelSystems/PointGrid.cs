@@ -218,6 +218,9 @@ internal sealed class PointGrid<T>
     /// <summary>The position of each list entry (padding entries point at a padding position, whose value is always 0).</summary>
     public int[] ListPosition { get; private set; } = [];
 
+    /// <summary>Coordinate d of entry e of chunk k's list: ListCoordinates[ListStart[k]·Dimension + d·length + e], length that list's.</summary>
+    public T[] ListCoordinates { get; private set; } = [];
+
     /// <summary>The longest list.</summary>
     public int MaxListLength { get; private set; }
 
@@ -379,8 +382,21 @@ internal sealed class PointGrid<T>
             }
         }
 
+        // The coordinates in list order, read by every pass: gathering them each time from the points cost more than the copy.
+        T[] coordinates = _arrays.Rent<T>(entries * Dimension);
+        for (int k = 0; k < chunks; k++)
+        {
+            int first = start[k], length = start[k + 1] - first;
+            for (int d = 0; d < Dimension; d++)
+            {
+                ListGather.Gather<T>(Coordinates.AsSpan(d * Stride, Stride), position.AsSpan(first, length),
+                    coordinates.AsSpan(first * Dimension + d * length, length));
+            }
+        }
+
         ListStart = start;
         ListPosition = position;
+        ListCoordinates = coordinates;
     }
 
     // The chunks of column c: their rows, and their ranges in their slots; returns the pairs they visit.
