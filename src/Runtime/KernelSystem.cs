@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Specialized;
 
@@ -23,8 +24,9 @@ namespace Specialized;
 /// <para><b>Threads.</b> <see cref="Multiply"/> and <see cref="Solve"/> split rows among up to
 /// <see cref="KernelSystemOptions.DegreeOfParallelism"/> threads in a fixed partition and form every row's sums in one
 /// order, so results are bit-identical for any degree of parallelism. Instances may be used from several threads at once.</para>
-/// <para><b>Memory.</b> <see cref="Create"/> allocates its copy of the points (reordered, by coordinate) and the grid,
-/// once: about (dimension·sizeof(T) + 8)·count bytes plus 8 bytes per range of the grid. <see cref="Multiply"/> and
+/// <para><b>Memory.</b> <see cref="Create"/> holds its copy of the points (reordered, by coordinate) and the grid, rented
+/// from the shared array pools and given back by <see cref="Dispose"/>: about (dimension·sizeof(T) + 8)·count bytes, plus
+/// 8 bytes per range of the grid and 4 + dimension·sizeof(T) per entry of the chunks' lists (about 64 entries per point at most). <see cref="Multiply"/> and
 /// <see cref="Solve"/> allocate nothing: their scratch (about nrhs·count·(sizeof(T) + 8) bytes for a product,
 /// nrhs·count·(sizeof(T) + 32) for a solve) is rented from <see cref="ArrayPool{T}.Shared"/> and returned before they return.</para>
 /// </remarks>
@@ -32,7 +34,11 @@ public sealed class KernelSystem<T> : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly KernelOperator<T> _operator;
-    private bool _disposed;
+
+    // Calls in progress, and 0 (live), 1 (disposed) or 2 (disposed, arrays given back): the grid's pooled arrays go back
+    // only once no call can still read them.
+    private int _calls;
+    private int _state;
 
     private KernelSystem(KernelOperator<T> op, int count, int dimension)
     {
@@ -49,6 +55,9 @@ public sealed class KernelSystem<T> : IDisposable
 
     /// <summary>Threads a pass over the pairs uses (1 for passes too small to share).</summary>
     internal int Workers => _operator.Workers;
+
+    /// <summary>Whether the pairs come from the chunks' lists rather than their ranges.</summary>
+    internal bool UsesLists => _operator.Grid.ListStart.Length > 0;
 
     /// <summary>Builds the system for <paramref name="count"/> points: copies and reorders them and, with truncation, grids them.</summary>
     /// <param name="points">count x dimension coordinates, row-major (numpy's x[N, D]); read, never kept.</param>
@@ -118,10 +127,10 @@ public sealed class KernelSystem<T> : IDisposable
         // The mask keeps any pair the grid was built to reach: a hair above the radius, so rounding in T never drops one.
         double maskRadius = cutoff * (1 + 1e-5);
         int workers = options.DegreeOfParallelism == 0 ? Environment.ProcessorCount : Math.Min(options.DegreeOfParallelism, Environment.ProcessorCount);
-        var grid = new PointGrid<T>(points, count, dimension, cutoff * (1 + 2e-5), lanes, workers);
         (double c1, double c2) = RadialKernelMath.Constants(kernel, g);
         var constants = new PairConstants<T>(T.CreateTruncating(c1), T.CreateTruncating(c2),
             double.IsFinite(maskRadius) ? T.CreateSaturating(maskRadius * maskRadius) : T.PositiveInfinity);
+        var grid = new PointGrid<T>(points, count, dimension, cutoff * (1 + 2e-5), lanes, workers, pairs, constants);
         return new KernelSystem<T>(new KernelOperator<T>(grid, pairs, constants, a, workers), count, dimension);
     }
 
@@ -135,7 +144,20 @@ public sealed class KernelSystem<T> : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<T> v, Span<T> y, int nrhs = 1)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Enter();
+        try
+        {
+            MultiplyEntered(v, y, nrhs);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MultiplyEntered(ReadOnlySpan<T> v, Span<T> y, int nrhs)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(nrhs, 1);
         CheckLength(v.Length, nrhs, nameof(v));
         CheckLength(y.Length, nrhs, nameof(y));
@@ -202,7 +224,19 @@ public sealed class KernelSystem<T> : IDisposable
     public KernelSolveResult Solve(ReadOnlySpan<T> b, Span<T> x, int nrhs = 1,
         double relativeTolerance = 1e-6, int maxIterations = 0, bool useInitialGuess = false)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Enter();
+        try
+        {
+            return SolveEntered(b, x, nrhs, relativeTolerance, maxIterations, useInitialGuess);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    private KernelSolveResult SolveEntered(ReadOnlySpan<T> b, Span<T> x, int nrhs, double relativeTolerance, int maxIterations, bool useInitialGuess)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(nrhs, 1);
         if (!(relativeTolerance > 0) || !double.IsFinite(relativeTolerance))
         {
@@ -231,9 +265,43 @@ public sealed class KernelSystem<T> : IDisposable
 
     /// <summary>
     /// Ends the system's use: <see cref="Multiply"/> and <see cref="Solve"/> throw <see cref="ObjectDisposedException"/>
-    /// afterwards. Its memory is managed (no pooled or native buffers are held between calls) and is freed with the last reference.
+    /// afterwards. The grid's arrays go back to <see cref="ArrayPool{T}.Shared"/> once no call is running on the system
+    /// (at once, or when the last running call returns), so the next system built reuses their memory.
     /// </summary>
-    public void Dispose() => _disposed = true;
+    public void Dispose()
+    {
+        Interlocked.CompareExchange(ref _state, 1, 0);
+        if (Volatile.Read(ref _calls) == 0)
+        {
+            Release();
+        }
+    }
+
+    private void Enter()
+    {
+        Interlocked.Increment(ref _calls);
+        if (Volatile.Read(ref _state) != 0)
+        {
+            Exit();
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+    }
+
+    private void Exit()
+    {
+        if (Interlocked.Decrement(ref _calls) == 0 && Volatile.Read(ref _state) == 1)
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        if (Interlocked.CompareExchange(ref _state, 2, 1) == 1)
+        {
+            _operator.Grid.Release();
+        }
+    }
 
     private void CheckLength(int length, int nrhs, string name)
     {

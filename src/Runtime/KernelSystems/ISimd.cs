@@ -41,6 +41,9 @@ internal interface ISimd<TV, T>
     /// <summary>All bits set in the lanes where a ≤ b.</summary>
     static abstract TV LessOrEqual(TV a, TV b);
 
+    /// <summary>Bit l set where lane l of <paramref name="mask"/> (from <see cref="LessOrEqual"/>) is set.</summary>
+    static abstract ulong Bits(TV mask);
+
     /// <summary>
     /// t raised to the least argument whose power of two <see cref="ScaleB"/> can still form (identity
     /// where <see cref="ScaleB"/> handles any exponent).

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -46,7 +47,17 @@ internal sealed class KernelOperator<T>
         _constants = constants;
         _alpha = alpha;
         Workers = grid.PairsVisited < MinPairsPerPassForThreads ? 1 : Math.Max(1, Math.Min(workers, grid.ChunkFirst.Length));
+
+        // Chunks claimed together: enough pairs that the shared counter's cache line does not move between cores per chunk,
+        // few enough that the last claims still even out the threads.
+        int chunks = Math.Max(1, grid.ChunkFirst.Length);
+        _claim = (int)Math.Clamp(PairsPerClaim * chunks / Math.Max(1, grid.PairsVisited), 1, Math.Max(1, chunks / (16 * Workers)));
     }
+
+    /// <summary>Pairs a thread takes per claim, about 20 µs of work.</summary>
+    private const long PairsPerClaim = 1 << 17;
+
+    private readonly int _claim;
 
     public PointGrid<T> Grid => _grid;
 
@@ -78,9 +89,15 @@ internal sealed class KernelOperator<T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Chunk(int k, T[] v, double[] y, ReadOnlySpan<int> columns, Span<double> sums, Span<int> tile)
+    private void Chunk(int k, T[] v, double[] y, ReadOnlySpan<int> columns, Span<double> sums, Span<int> tile, T[] gathered)
     {
         int first = _grid.ChunkFirst[k], rows = _grid.ChunkRows[k];
+        if (_grid.ListStart.Length > 0)
+        {
+            ListChunk(k, first, rows, v, y, columns, sums, tile, gathered);
+            return;
+        }
+
         ReadOnlySpan<int> runs = _grid.Runs.AsSpan(_grid.RunStart[k], _grid.RunStart[k + 1] - _grid.RunStart[k]);
         int nrhs = columns.Length;
         sums = sums.Slice(0, rows * nrhs);
@@ -111,6 +128,34 @@ internal sealed class KernelOperator<T>
             _kernel.Accumulate(_grid.Coordinates, _grid.Stride, _grid.Dimension, first, rows, tile.Slice(0, used), v, columns, _constants, sums);
         }
 
+        Store(first, rows, v, y, columns, sums);
+    }
+
+    // The chunk's list: its values gathered next to its coordinates (copied at Create), then one range over them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ListChunk(int k, int first, int rows, T[] v, double[] y, ReadOnlySpan<int> columns, Span<double> sums, Span<int> tile, T[] gathered)
+    {
+        int start = _grid.ListStart[k], length = _grid.ListStart[k + 1] - start, nrhs = columns.Length, dimension = _grid.Dimension;
+        ReadOnlySpan<int> position = _grid.ListPosition.AsSpan(start, length);
+        Span<int> offsets = tile.Slice(2, nrhs);
+        for (int q = 0; q < nrhs; q++)
+        {
+            offsets[q] = q * length;
+            ListGather.Gather<T>(v.AsSpan(columns[q], _grid.Stride), position, gathered.AsSpan(offsets[q], length));
+        }
+
+        tile[0] = 0;
+        tile[1] = length;
+        sums = sums.Slice(0, rows * nrhs);
+        sums.Clear();
+        _kernel.Accumulate(_grid.ListCoordinates.AsSpan(start * dimension, length * dimension), length, dimension, 0, rows,
+            tile.Slice(0, 2), gathered, offsets, _constants, sums);
+        Store(first, rows, v, y, columns, sums);
+    }
+
+    private void Store(int first, int rows, T[] v, double[] y, ReadOnlySpan<int> columns, ReadOnlySpan<double> sums)
+    {
+        int nrhs = columns.Length;
         for (int i = 0; i < rows; i++)
         {
             for (int q = 0; q < nrhs; q++)
@@ -124,6 +169,10 @@ internal sealed class KernelOperator<T>
     /// <summary>One pass, as a parallel job whose parts take chunks in turn.</summary>
     private sealed class Job(KernelOperator<T> owner) : IParallelJob
     {
+        // Per part: a chunk list's values, for every right-hand side of a pass.
+        private readonly T[][] _gathered = Enumerable.Range(0, owner.Workers)
+            .Select(_ => new T[owner._grid.MaxListLength * MaxColumnsPerPass]).ToArray();
+
         private T[] _v = [];
         private double[] _y = [];
         private int[] _columns = [];
@@ -151,13 +200,17 @@ internal sealed class KernelOperator<T>
         {
             Span<double> sums = stackalloc double[PointGrid<T>.FullChunkRows * MaxColumnsPerPass];
             Span<int> tile = stackalloc int[2 * MaxRunsPerTile];
-            int chunks = owner._grid.ChunkFirst.Length;
-            for (int k = Interlocked.Increment(ref _next) - 1; k < chunks; k = Interlocked.Increment(ref _next) - 1)
+            int chunks = owner._grid.ChunkFirst.Length, claim = owner._claim;
+            T[] gathered = _gathered[part];
+            for (int from = Interlocked.Add(ref _next, claim) - claim; from < chunks; from = Interlocked.Add(ref _next, claim) - claim)
             {
-                for (int q = 0; q < _columnCount; q += MaxColumnsPerPass)
+                for (int k = from; k < Math.Min(from + claim, chunks); k++)
                 {
-                    ReadOnlySpan<int> columns = _columns.AsSpan(q, Math.Min(MaxColumnsPerPass, _columnCount - q));
-                    owner.Chunk(k, _v, _y, columns, sums, tile);
+                    for (int q = 0; q < _columnCount; q += MaxColumnsPerPass)
+                    {
+                        ReadOnlySpan<int> columns = _columns.AsSpan(q, Math.Min(MaxColumnsPerPass, _columnCount - q));
+                        owner.Chunk(k, _v, _y, columns, sums, tile, gathered);
+                    }
                 }
             }
         }

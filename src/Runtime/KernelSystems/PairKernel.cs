@@ -21,4 +21,12 @@ internal abstract class PairKernel<T>
     /// </summary>
     public abstract void Accumulate(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount,
         ReadOnlySpan<int> runs, ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums);
+
+    /// <summary>
+    /// Writes to <paramref name="kept"/> the positions j in [from, end), in order, within the cutoff of at least one of the rows
+    /// firstRow .. firstRow + rowCount − 1, by the very distance and mask the sums use; returns how many. Reads whole vectors
+    /// from <paramref name="from"/> on, so the coordinates must extend to the next whole vector past end.
+    /// </summary>
+    public abstract int Near(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount, int from, int end,
+        PairConstants<T> constants, Span<int> kept);
 }

@@ -78,14 +78,8 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
             nint end = runs[run + 1];
             for (nint j = runs[run]; j < end; j += TS.Count)
             {
-                TV x0 = TS.Load(ref Unsafe.Add(ref c, j));
-                TV x1 = TD.Value > 1 ? TS.Load(ref Unsafe.Add(ref c, 1 * stride + j)) : default;
-                TV x2 = TD.Value > 2 ? TS.Load(ref Unsafe.Add(ref c, 2 * stride + j)) : default;
-                TV x3 = TD.Value > 3 ? TS.Load(ref Unsafe.Add(ref c, 3 * stride + j)) : default;
-                TV x4 = TD.Value > 4 ? TS.Load(ref Unsafe.Add(ref c, 4 * stride + j)) : default;
-                TV x5 = TD.Value > 5 ? TS.Load(ref Unsafe.Add(ref c, 5 * stride + j)) : default;
-                TV x6 = TD.Value > 6 ? TS.Load(ref Unsafe.Add(ref c, 6 * stride + j)) : default;
-                TV x7 = TD.Value > 7 ? TS.Load(ref Unsafe.Add(ref c, 7 * stride + j)) : default;
+                TV x0 = At(ref c, stride, j, 0), x1 = At(ref c, stride, j, 1), x2 = At(ref c, stride, j, 2), x3 = At(ref c, stride, j, 3);
+                TV x4 = At(ref c, stride, j, 4), x5 = At(ref c, stride, j, 5), x6 = At(ref c, stride, j, 6), x7 = At(ref c, stride, j, 7);
                 TV k0 = Pair(ref c, stride, dimension, i0, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
                 TV k1 = Pair(ref c, stride, dimension, i1, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
                 TV k2 = Pair(ref c, stride, dimension, i2, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
@@ -146,10 +140,57 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override int Near(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount, int from, int end,
+        PairConstants<T> constants, Span<int> kept)
+    {
+        ref T c = ref MemoryMarshal.GetReference(coords);
+        TV cut = TS.Splat(constants.CutoffSquared);
+        int count = 0;
+        for (nint j = from; j < end; j += TS.Count)
+        {
+            TV x0 = At(ref c, stride, j, 0), x1 = At(ref c, stride, j, 1), x2 = At(ref c, stride, j, 2), x3 = At(ref c, stride, j, 3);
+            TV x4 = At(ref c, stride, j, 4), x5 = At(ref c, stride, j, 5), x6 = At(ref c, stride, j, 6), x7 = At(ref c, stride, j, 7);
+            ulong near = 0;
+            for (int r = 0; r < rowCount; r++)
+            {
+                near |= TS.Bits(TS.LessOrEqual(Distance(ref c, stride, dimension, firstRow + r, j, x0, x1, x2, x3, x4, x5, x6, x7), cut));
+            }
+
+            int lanes = (int)Math.Min(TS.Count, end - j);
+            if (lanes < 64)
+            {
+                near &= (1UL << lanes) - 1;
+            }
+
+            for (; near != 0; near &= near - 1)
+            {
+                kept[count++] = (int)j + BitOperations.TrailingZeroCount(near);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Coordinate d of the vector of points from j, where the dimension has it (d is a constant at each call, so the test folds away).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV At(ref T c, nint stride, nint j, int d) => TD.Value > d || d == 0 ? TS.Load(ref Unsafe.Add(ref c, d * stride + j)) : default;
+
     /// <summary>k(‖pᵢ − pⱼ‖) for one row i against the vector of points from j, whose coordinates are x0..x7 (up to the dimension).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Pair(ref T c, nint stride, int dimension, nint i, nint j,
         TV x0, TV x1, TV x2, TV x3, TV x4, TV x5, TV x6, TV x7, TV c1, TV c2, TV cut)
+    {
+        TV s = Distance(ref c, stride, dimension, i, j, x0, x1, x2, x3, x4, x5, x6, x7);
+        TV k = TK.Evaluate<TV, T, TS>(s, c1, c2);
+        return TC.Enabled ? TS.Select(TS.LessOrEqual(s, cut), k) : k;
+    }
+
+    /// <summary>‖pᵢ − pⱼ‖² for one row i against the vector of points from j: the one formula both the sums and <see cref="Near"/> use, so a point
+    /// <see cref="Near"/> leaves out is one the sums' mask drops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Distance(ref T c, nint stride, int dimension, nint i, nint j,
+        TV x0, TV x1, TV x2, TV x3, TV x4, TV x5, TV x6, TV x7)
     {
         TV s;
         if (TD.Value == 0)
@@ -208,7 +249,6 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
             }
         }
 
-        TV k = TK.Evaluate<TV, T, TS>(s, c1, c2);
-        return TC.Enabled ? TS.Select(TS.LessOrEqual(s, cut), k) : k;
+        return s;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -18,6 +19,10 @@ namespace Specialized;
 /// rounded up to whole vectors without leaving its column: the extra lanes are points of the column beyond
 /// the reach (masked by the cutoff) or padding, whose points copy a real one (so every distance stays finite)
 /// and carry value 0.</para>
+/// <para>Where it saves enough pairs, each chunk also gets a list: its own rows, then the points of its ranges within the cutoff of
+/// at least one of its rows (by the very distance and mask the sums use, so the sums are unchanged), padded to whole vectors
+/// with a padding point, and their coordinates copied in that order. Where the points are sparse next to the cutoff, most
+/// of a range's vector lanes are padding or out of reach, and the list is several times shorter than the ranges.</para>
 /// <para>Without truncation there is one column and every chunk ranges over all of it.</para>
 /// </remarks>
 internal sealed class PointGrid<T>
@@ -32,6 +37,12 @@ internal sealed class PointGrid<T>
     /// <summary>A column is made at most this sparse (on average), or its ranges get shorter than a few vectors.</summary>
     private const int MinPointsPerColumn = 48;
 
+    /// <summary>Lists are kept only if they cut the pairs of a pass to at most this share of the ranges'.</summary>
+    private const double MaxListShare = 0.8;
+
+    /// <summary>Lists are tried only where the ranges cover at most this many pairs per row.</summary>
+    private const int MaxListRangePairs = 512;
+
     /// <summary>From this many points on, the chunks' ranges are found on several threads.</summary>
     private const int MinPointsForParallelBuild = 1 << 16;
 
@@ -39,7 +50,8 @@ internal sealed class PointGrid<T>
     private const int MaxPointsPerBin = 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public PointGrid(ReadOnlySpan<T> points, int count, int dimension, double cutoff, int lanes, int workers)
+    public PointGrid(ReadOnlySpan<T> points, int count, int dimension, double cutoff, int lanes, int workers,
+        PairKernel<T> near, PairConstants<T> constants)
     {
         Count = count;
         Dimension = dimension;
@@ -75,8 +87,9 @@ internal sealed class PointGrid<T>
         // A column with a crowded bin (clustered points) is sorted by comparisons instead.
         int bins = (int)Math.Max(1, count / columns);
         double binScale = hi.Length > 0 && hi[0] > lo[0] ? bins / (hi[0] - lo[0]) : 0;
-        var bucket = new int[count];
-        var bucketFill = new int[columns * bins + 1];
+        var scratch = new PooledArrays();
+        int[] bucket = scratch.Rent<int>(count);
+        int[] bucketFill = scratch.RentCleared<int>(columns * bins + 1);
         var columnCount = new int[columns];
         for (int i = 0; i < count; i++)
         {
@@ -113,9 +126,9 @@ internal sealed class PointGrid<T>
         }
 
         Stride = ColumnStart[columns] + lanes;
-        Position = new int[count];
-        var original = new int[Stride];
-        var keys = new double[Stride];
+        Position = _arrays.Rent<int>(count);
+        int[] original = scratch.Rent<int>(Stride);
+        double[] keys = scratch.Rent<double>(Stride);
         for (int i = 0; i < count; i++)
         {
             int p = bucketFill[bucket[i]]++;
@@ -143,7 +156,7 @@ internal sealed class PointGrid<T>
         }
 
         // Coordinates by coordinate index; padding copies the column's first point (or point 0).
-        Coordinates = new T[dimension * Stride];
+        Coordinates = _arrays.Rent<T>((long)dimension * Stride);
         for (int c = 0; c <= columns; c++)
         {
             int start = c < columns ? ColumnStart[c] : ColumnStart[columns];
@@ -159,8 +172,17 @@ internal sealed class PointGrid<T>
             }
         }
 
-        BuildChunks(columnCount, gridded, cells, keys, cutoff, lanes, workers);
+        BuildChunks(columnCount, gridded, cells, keys, cutoff, lanes, workers, near, constants, scratch);
+        scratch.ReturnAll();
     }
+
+    /// <summary>Gives the grid's arrays back to the pools; the grid may not be used afterwards.</summary>
+    public void Release() => _arrays.ReturnAll();
+
+    // The arrays the grid keeps, until Release.
+    private readonly PooledArrays _arrays = new();
+
+    private int[] _listLength = [];
 
     public int Count { get; }
 
@@ -190,7 +212,19 @@ internal sealed class PointGrid<T>
     /// <summary>(start, end) position pairs, each a whole number of vectors long.</summary>
     public int[] Runs { get; private set; } = [];
 
-    /// <summary>Pairs the ranges cover, padding included: what one pass costs.</summary>
+    /// <summary>Chunk k's list (empty when the grid has no lists): entries ListStart[k] .. ListStart[k + 1] − 1, a whole number of vectors.</summary>
+    public int[] ListStart { get; private set; } = [];
+
+    /// <summary>The position of each list entry (padding entries point at a padding position, whose value is always 0).</summary>
+    public int[] ListPosition { get; private set; } = [];
+
+    /// <summary>Coordinate d of entry e of chunk k's list: ListCoordinates[ListStart[k]·Dimension + d·length + e], length that list's.</summary>
+    public T[] ListCoordinates { get; private set; } = [];
+
+    /// <summary>The longest list.</summary>
+    public int MaxListLength { get; private set; }
+
+    /// <summary>Pairs a pass covers, padding included: what one pass costs.</summary>
     public long PairsVisited { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -211,7 +245,8 @@ internal sealed class PointGrid<T>
 
     // Chunks of each column in turn; the ranges of a chunk go to a fixed slot first, so columns can be done in
     // parallel (for many points, on at most workers threads) and the result is the same whatever ran where.
-    private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes, int workers)
+    private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes, int workers,
+        PairKernel<T> near, PairConstants<T> constants, PooledArrays scratch)
     {
         int columns = columnCount.Length;
         bool truncated = double.IsFinite(cutoff);
@@ -229,24 +264,34 @@ internal sealed class PointGrid<T>
         }
 
         int chunks = columnChunk[columns], slot = 2 * (truncated ? neighbours : 1);
-        var layout = new ChunkLayout(columnCount, columnChunk, gridded, cells, keys, cutoff, lanes, chunkRows, neighbours, slot);
+        int parts = workers > 1 && Count >= MinPointsForParallelBuild && columns > 1 ? Math.Min(workers, columns) : 1;
+        var layout = new ChunkLayout(columnCount, columnChunk, gridded, cells, keys, cutoff, lanes, chunkRows, neighbours,
+            scratch.Rent<int>((long)chunks * slot), slot, scratch.Rent<int>((long)chunks * neighbours));
+        _listLength = new int[chunks];
         if (truncated)
         {
             ColumnBounds(columnCount, gridded, layout.ColumnLo, layout.ColumnHi);
         }
 
+        // Each part takes a run of whole columns, so its lists follow one another in chunk order.
         var visited = new long[columns];
-        if (workers > 1 && Count >= MinPointsForParallelBuild && columns > 1)
+        RunParts(parts, columns, (c, _) => visited[c] = ColumnChunks(c, layout));
+        foreach (long v in visited)
         {
-            var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = workers };
-            System.Threading.Tasks.Parallel.For(0, columns, parallel, c => visited[c] = ColumnChunks(c, layout));
+            PairsVisited += v;
         }
-        else
+
+        // Lists pay where ranges are mostly lanes out of reach; past MaxListRangePairs pairs per row the points are dense
+        // next to the cutoff, the lists would be long and their gathers slower than the ranges' contiguous reads.
+        var lists = new ListBuffer[parts];
+        if (truncated && PairsVisited <= (long)MaxListRangePairs * Count)
         {
-            for (int c = 0; c < columns; c++)
+            for (int p = 0; p < parts; p++)
             {
-                visited[c] = ColumnChunks(c, layout);
+                lists[p] = new ListBuffer(4096);
             }
+
+            RunParts(parts, columns, (c, p) => ColumnLists(c, layout, near, constants, lists[p]));
         }
 
         var runStart = new int[chunks + 1];
@@ -255,21 +300,103 @@ internal sealed class PointGrid<T>
             runStart[k + 1] = runStart[k] + layout.RunCount[k];
         }
 
-        var runs = new int[runStart[chunks]];
+        int[] runs = _arrays.Rent<int>(runStart[chunks]);
         for (int k = 0; k < chunks; k++)
         {
             Array.Copy(layout.Slots, k * slot, runs, runStart[k], layout.RunCount[k]);
         }
 
-        foreach (long v in visited)
+        long listPairs = 0;
+        foreach (long v in layout.ListPairs)
         {
-            PairsVisited += v;
+            listPairs += v;
         }
 
         ChunkFirst = layout.First;
         ChunkRows = layout.Rows;
         RunStart = runStart;
         Runs = runs;
+        long listEntries = 0;
+        foreach (ListBuffer? list in lists)
+        {
+            listEntries += list?.Count ?? 0;
+        }
+
+        if (listEntries > 0 && listPairs <= MaxListShare * PairsVisited)
+        {
+            BuildLists(chunks, lists, listEntries);
+            PairsVisited = listPairs;
+        }
+
+        foreach (ListBuffer? list in lists)
+        {
+            list?.Release();
+        }
+    }
+
+    // Calls body(column, part) for every column, part p taking the p-th run of whole columns, on up to parts threads.
+    private static void RunParts(int parts, int columns, Action<int, int> body)
+    {
+        void Part(int p)
+        {
+            for (int c = (int)((long)columns * p / parts); c < (int)((long)columns * (p + 1) / parts); c++)
+            {
+                body(c, p);
+            }
+        }
+
+        if (parts > 1)
+        {
+            var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = parts };
+            System.Threading.Tasks.Parallel.For(0, parts, parallel, Part);
+        }
+        else
+        {
+            Part(0);
+        }
+    }
+
+    // The lists of every column, in chunk order, and their coordinates.
+    private void BuildLists(int chunks, ListBuffer?[] lists, long entries)
+    {
+        var start = new int[chunks + 1];
+        for (int k = 0; k < chunks; k++)
+        {
+            start[k + 1] = start[k] + _listLength[k];
+            MaxListLength = Math.Max(MaxListLength, _listLength[k]);
+        }
+
+        int[] position = _arrays.Rent<int>(entries);
+        int at = 0;
+        foreach (ListBuffer? list in lists)
+        {
+            list!.Items.AsSpan(0, list.Count).CopyTo(position.AsSpan(at));
+            at += list.Count;
+        }
+
+        foreach (int p in position.AsSpan(0, at))
+        {
+            if ((uint)p >= (uint)Stride)
+            {
+                throw new InvalidOperationException("A list entry lies outside the points.");
+            }
+        }
+
+        // The coordinates in list order, read by every pass: gathering them each time from the points cost more than the copy.
+        T[] coordinates = _arrays.Rent<T>(entries * Dimension);
+        for (int k = 0; k < chunks; k++)
+        {
+            int first = start[k], length = start[k + 1] - first;
+            for (int d = 0; d < Dimension; d++)
+            {
+                ListGather.Gather<T>(Coordinates.AsSpan(d * Stride, Stride), position.AsSpan(first, length),
+                    coordinates.AsSpan(first * Dimension + d * length, length));
+            }
+        }
+
+        ListStart = start;
+        ListPosition = position;
+        ListCoordinates = coordinates;
     }
 
     // The chunks of column c: their rows, and their ranges in their slots; returns the pairs they visit.
@@ -285,6 +412,7 @@ internal sealed class PointGrid<T>
         Span<double> chunkLo = stackalloc double[3];
         Span<double> chunkHi = stackalloc double[3];
         long visited = 0;
+
         int chunk = layout.ColumnChunk[c];
         for (int r = 0; r < columnCount[c]; r += layout.ChunkRows, chunk++)
         {
@@ -352,6 +480,7 @@ internal sealed class PointGrid<T>
                     continue;
                 }
 
+                layout.Ends[chunk * layout.Neighbours + used / 2] = to;
                 to = from + (to - from + lanes - 1) / lanes * lanes;
                 runs[used++] = from;
                 runs[used++] = to;
@@ -364,9 +493,61 @@ internal sealed class PointGrid<T>
         return visited;
     }
 
+    // The lists of column c's chunks, from their ranges, appended to list.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ColumnLists(int c, ChunkLayout layout, PairKernel<T> near, PairConstants<T> constants, ListBuffer list)
+    {
+        int lanes = layout.Lanes, columns = layout.ColumnCount.Length;
+        long listPairs = 0;
+        for (int chunk = layout.ColumnChunk[c]; chunk < layout.ColumnChunk[c + 1]; chunk++)
+        {
+            int start = layout.First[chunk], n = layout.Rows[chunk], used = layout.RunCount[chunk];
+            ReadOnlySpan<int> runs = layout.Slots.AsSpan(chunk * layout.Slot, used);
+            ReadOnlySpan<int> ends = layout.Ends.AsSpan(chunk * layout.Neighbours, used / 2);
+
+            // The chunk's rows first (the sums read each row's coordinates from the list), then the points in reach.
+            int before = list.Count, bound = n + lanes;
+            for (int u = 0; u < used; u += 2)
+            {
+                bound += runs[u + 1] - runs[u];
+            }
+
+            Span<int> items = list.Reserve(bound);
+            int length = 0;
+            for (int p = start; p < start + n; p++)
+            {
+                items[length++] = p;
+            }
+
+            for (int u = 0; u < used; u += 2)
+            {
+                Span<int> kept = items.Slice(length);
+                int found = near.Near(Coordinates, Stride, Dimension, start, n, runs[u], ends[u / 2], constants, kept);
+                foreach (int j in kept.Slice(0, found))
+                {
+                    if (j < start || j >= start + n)
+                    {
+                        items[length++] = j;
+                    }
+                }
+            }
+
+            while (length % lanes != 0)
+            {
+                items[length++] = ColumnStart[columns];
+            }
+
+            list.Count = before + length;
+            _listLength[chunk] = length;
+            listPairs += (long)n * length;
+        }
+
+        layout.ListPairs[c] = listPairs;
+    }
+
     /// <summary>What the chunks of every column are built from, and the arrays they are built into.</summary>
     private sealed class ChunkLayout(int[] columnCount, int[] columnChunk, int gridded, int[] cells, double[] keys, double cutoff,
-        int lanes, int chunkRows, int neighbours, int slot)
+        int lanes, int chunkRows, int neighbours, int[] slots, int slot, int[] ends)
     {
         public int[] ColumnCount { get; } = columnCount;
 
@@ -398,7 +579,12 @@ internal sealed class PointGrid<T>
 
         public int[] RunCount { get; } = new int[columnChunk[^1]];
 
-        public int[] Slots { get; } = new int[columnChunk[^1] * slot];
+        public int[] Slots { get; } = slots;
+
+        /// <summary>Where each range's points end before it is rounded up to whole vectors: chunk k's at Ends[k·Neighbours ..].</summary>
+        public int[] Ends { get; } = ends;
+
+        public long[] ListPairs { get; } = new long[columnCount.Length];
     }
 
     private void ColumnBounds(int[] columnCount, int gridded, double[] columnLo, double[] columnHi)
@@ -471,5 +657,31 @@ internal sealed class PointGrid<T>
         }
 
         return from;
+    }
+
+    /// <summary>The lists of a run of columns, one after another, in a pooled array that grows as needed.</summary>
+    /// <remarks>Each part has its own, so the parts never share a pool's bookkeeping.</remarks>
+    private sealed class ListBuffer(int capacity)
+    {
+        private readonly PooledArrays _arrays = new();
+
+        public int[] Items { get; private set; } = [];
+
+        public int Count { get; set; }
+
+        /// <summary>Room for <paramref name="length"/> more items after <see cref="Count"/>.</summary>
+        public Span<int> Reserve(int length)
+        {
+            if (Count + length > Items.Length)
+            {
+                int[] larger = _arrays.Rent<int>(Math.Max(Math.Max(2L * Items.Length, capacity), (long)Count + length));
+                Items.AsSpan(0, Count).CopyTo(larger);
+                Items = larger;
+            }
+
+            return Items.AsSpan(Count, length);
+        }
+
+        public void Release() => _arrays.ReturnAll();
     }
 }

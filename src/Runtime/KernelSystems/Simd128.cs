@@ -41,6 +41,9 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
     public static Vector128<T> LessOrEqual(Vector128<T> a, Vector128<T> b) => Vector128.LessThanOrEqual(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bits(Vector128<T> mask) => Vector128.ExtractMostSignificantBits(mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> ClampExponent(Vector128<T> t) =>
         // From .NET 9, Max orders NaN and signed zeros IEEE-style at a few instructions' cost; MaxNative is maxps.
 #if NET9_0_OR_GREATER

@@ -41,6 +41,9 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
     public static Vector256<T> LessOrEqual(Vector256<T> a, Vector256<T> b) => Vector256.LessThanOrEqual(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bits(Vector256<T> mask) => Vector256.ExtractMostSignificantBits(mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> ClampExponent(Vector256<T> t) =>
         // From .NET 9, Max orders NaN and signed zeros IEEE-style at a few instructions' cost; MaxNative is maxps.
 #if NET9_0_OR_GREATER

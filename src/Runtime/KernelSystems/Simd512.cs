@@ -48,6 +48,9 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
     public static Vector512<T> LessOrEqual(Vector512<T> a, Vector512<T> b) => Vector512.LessThanOrEqual(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bits(Vector512<T> mask) => Vector512.ExtractMostSignificantBits(mask);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> ClampExponent(Vector512<T> t) =>
         typeof(T) == typeof(float)
             ? Avx512F.Max(t.AsSingle(), Vector512.Create(-16384f)).As<float, T>()

@@ -25,6 +25,19 @@ public class TruncationTests
         ProductWithinBound<double>(kernel, dimension, truncation);
 
     /// <summary>
+    /// Sparse points take the chunks' lists, dense ones their ranges; both keep the bound. Mass 0.5 leaves about 20 points
+    /// within the float cutoff of each (the benchmark's N = 1e5, γ = 1e4), mass 30 about 1,200.
+    /// </summary>
+    [Theory]
+    [InlineData(0.5, true)]
+    [InlineData(30, false)]
+    public void Lists_and_ranges_both_within_bound(double mass, bool lists)
+    {
+        ProductWithinBound<float>(RadialKernel.Gaussian, 3, 1e-6, mass, lists);
+        ProductWithinBound<double>(RadialKernel.Gaussian, 3, 1e-10, mass, lists);
+    }
+
+    /// <summary>
     /// The default truncation's promise, on the benchmark's workload scaled down: the KeOps benchmark's point density
     /// relative to the kernel width (N = 1e6, γ = 1e4 and 5e3 in the unit cube) at N = 10,000. A converged solve at the
     /// default tolerance keeps the true relative residual within 1e-5 (float) or 1e-6 (double).
@@ -64,13 +77,18 @@ public class TruncationTests
         return problem.TrueResidual(b, x, 1, 0);
     }
 
-    private static void ProductWithinBound<T>(RadialKernel kernel, int dimension, double truncation)
+    private static void ProductWithinBound<T>(RadialKernel kernel, int dimension, double truncation, double mass = 30, bool? lists = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int count = 4000;
-        double gamma = KernelProblem<T>.GammaForMass(count, dimension, 30);
+        double gamma = KernelProblem<T>.GammaForMass(count, dimension, mass);
         var problem = new KernelProblem<T>(count, dimension, kernel, gamma, alpha: 0.5);
         using KernelSystem<T> system = problem.Create(new KernelSystemOptions { Truncation = truncation });
+        if (lists is { } expected)
+        {
+            Assert.Equal(expected, system.UsesLists);
+        }
+
         T[] v = problem.Values(2);
         var y = new T[v.Length];
         system.Multiply(v, y, 2);
