@@ -33,4 +33,15 @@ public class KernelHintsTests
         Assert.InRange(skipped, 0, 63);
         Assert.Equal(shift == 0 ? 0 : 64 - shift, skipped);
     }
+
+    [Fact]
+    public void Cache_line_aligned_refuses_a_buffer_it_could_leave()
+    {
+        Assert.Throws<ArgumentException>(() => KernelHints.CacheLineAligned(new byte[63].AsSpan()));
+        Assert.Throws<ArgumentException>(() => KernelHints.CacheLineAligned(new Vector128<int>[3].AsSpan()));
+        Assert.Throws<ArgumentException>(() => KernelHints.CacheLineAligned(new Twelve[8].AsSpan()));
+    }
+
+    /// <summary>12 bytes: a size that does not divide a cache line.</summary>
+    private readonly record struct Twelve(int A, int B, int C);
 }
