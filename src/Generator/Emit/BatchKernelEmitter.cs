@@ -44,116 +44,172 @@ internal static class BatchKernelEmitter
         string allLanes = SourceWriter.Int((1 << lanes) - 1);
         string v = width.Factory;
 
+        int groups = width.Groups(n);
+        int systems = lanes * groups;
+        string passSystems = SourceWriter.Int(systems);
         string rest = width.IsWide ? MethodName(n) : TailMethod;
-        w.Line($"/// <summary>n = {nn}, a batch: {SourceWriter.Int(lanes)} systems per pass, one per lane, the last fewer than {SourceWriter.Int(lanes)} by {rest}; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
+        w.Line($"/// <summary>n = {nn}, a batch: {passSystems} systems per pass, one per lane, the last fewer than {passSystems} by {rest}; A = L·D·Lᵀ, then L·y = b, D·Lᵀ·x = y.</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         w.Open($"public static void {MethodName(n, width)}({KernelSyntax.Parameters(spec)}, int count)");
+        var scratch = Enumerable.Range(0, groups).Select(g => new PassScratch(n, g)).ToArray();
         w.Line($"var zero = {vector}.Zero;");
         w.Line($"var infinity = {v}.Create({t}.PositiveInfinity);");
+        w.Line("// L, 1/D and y of a pass, each vector on a cache line of its own (JIT spill slots straddle lines).");
+        w.Line($"Span<{vector}> buffer = stackalloc {vector}[{SourceWriter.Int((groups * scratch[0].Length) + (width.IsWide ? 1 : 2))}];");
+        w.Line($"ref {vector} s = ref KernelHints.CacheLineAligned(buffer);");
         w.Line("int first = 0;");
-        w.Open($"for (; count - first >= {SourceWriter.Int(lanes)}; first += {SourceWriter.Int(lanes)})");
+        w.Open($"for (; count - first >= {passSystems}; first += {passSystems})");
+        if (groups > 1)
+        {
+            w.Line($"// {SourceWriter.Int(groups)} groups of {SourceWriter.Int(lanes)} systems, their rows interleaved: one group's divisions wait while the other computes.");
+        }
+
         w.Line("// Lane s holds system first + s; pending holds the lanes whose pivots have all passed.");
-        w.Line($"uint pending = {allLanes}u;");
-        w.Line("// Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.");
-        w.Line("ulong pivots = 0;");
+        w.Line("// Byte s of pivots holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.");
+        for (int g = 0; g < groups; g++)
+        {
+            w.Line($"uint pending{G(g)} = {allLanes}u;");
+            w.Line($"ulong pivots{G(g)} = 0;");
+        }
+
         w.Line($"ref {t} a0 = ref Unsafe.Add(ref a, first * {size});");
         w.Line($"ref {t} b0 = ref Unsafe.Add(ref b, first * {nn});");
-        PassPrefetch.EmitReferences(w, n, width);
-        var prefetch = new PassPrefetch(n, width, width.IsDouble ? 8 : 4);
+        for (int g = 1; g < groups; g++)
+        {
+            w.Line($"ref {t} a{SourceWriter.Int(g)} = ref Unsafe.Add(ref a0, {SourceWriter.Int(g * lanes * n * n)});");
+            w.Line($"ref {t} b{SourceWriter.Int(g)} = ref Unsafe.Add(ref b0, {SourceWriter.Int(g * lanes * n)});");
+        }
 
-        var stored = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i + 1).Select(j => KernelSyntax.Offset(spec, n, i, j)));
-        var matrix = new LaneTranspose("a", n * n, width, stored);
-        var rhs = new LaneTranspose("b", n, width, Enumerable.Range(0, n));
-        if (matrix.Transposes)
+        PassPrefetch.EmitReferences(w, n, width, systems);
+        var prefetch = new PassPrefetch(n, width.IsDouble ? 8 : 4, systems);
+
+        var stored = Enumerable.Range(0, n).SelectMany(i => Enumerable.Range(0, i + 1).Select(j => KernelSyntax.Offset(spec, n, i, j))).ToArray();
+        var matrix = Enumerable.Range(0, groups).Select(g => new LaneTranspose("a", n * n, width, stored, g)).ToArray();
+        var rhs = Enumerable.Range(0, groups).Select(g => new LaneTranspose("b", n, width, Enumerable.Range(0, n), g)).ToArray();
+        if (matrix[0].Transposes)
         {
             LaneTranspose.DeclareTemporaries(w, width);
         }
 
-        // One W per column, reused by every row, and one pivot: few locals keep the JIT tracking them all.
-        w.Line($"{vector} {string.Join(", ", Enumerable.Range(0, n - 1).Select(W).Append("d"))};");
+        // One W per column, reused by every row: few locals keep the JIT tracking them all.
+        for (int g = 0; g < groups; g++)
+        {
+            var locals = Enumerable.Range(0, n - 1).Select(j => W(j, g)).Append("d" + G(g)).Concat(n > 1 ? ["l" + G(g), "y" + G(g)] : []);
+            w.Line($"{vector} {string.Join(", ", locals)};");
+        }
 
-        // Row by row (up-looking): each row's sums stay in registers and read the rows above, which
-        // the JIT keeps as memory operands, instead of updating the whole trailing triangle per pivot.
+        w.Line("// y starts as b, one vector per element.");
+        for (int g = 0; g < groups; g++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                w.Line($"{scratch[g].Y(i)} = {rhs[g].Element(w, i)};");
+            }
+        }
+
+        // Row by row (up-looking), each row's W in registers: W(i, k) final gives L(i, k) and its terms
+        // of the pivot and y(i), then is subtracted from the row's later W at once (right-looking within
+        // the row), so W(i, k) dies there and the updates of one step are independent. The rows above are
+        // read from the scratch as memory operands.
         for (int i = 0; i < n; i++)
         {
             string ii = SourceWriter.Int(i);
-            w.Line();
-            w.Line($"// Row {ii}: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.");
-            for (int j = 0; j < i; j++)
+            for (int g = 0; g < groups; g++)
             {
-                w.Line($"{W(j)} = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, j))};");
-                for (int k = 0; k < j; k++)
+                string d = "d" + G(g), l = "l" + G(g), y = "y" + G(g), bad = $"bad{ii}{G(g)}", pending = "pending" + G(g);
+                var sc = scratch[g];
+                w.Line();
+                w.Line($"// Row {ii}{(groups > 1 ? $" of group {SourceWriter.Int(g)}" : "")}: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).");
+                for (int j = 0; j < i; j++)
                 {
-                    w.Line($"{W(j)} = {width.MultiplySubtract(W(k), L(j, k), W(j))};");
+                    w.Line($"{W(j, g)} = {matrix[g].Element(w, KernelSyntax.Offset(spec, n, i, j))};");
                 }
 
-                w.Line($"var {L(i, j)} = {W(j)} * r{SourceWriter.Int(j)};");
-            }
+                w.Line($"{d} = {matrix[g].Element(w, KernelSyntax.Offset(spec, n, i, i))};");
+                if (i > 0)
+                {
+                    w.Line($"{y} = {sc.Y(i)};");
+                }
 
-            w.Line($"d = {matrix.Element(w, KernelSyntax.Offset(spec, n, i, i))};");
-            for (int k = 0; k < i; k++)
-            {
-                w.Line($"d = {width.MultiplySubtract(W(k), L(i, k), "d")};");
-            }
+                for (int k = 0; k < i; k++)
+                {
+                    w.Line($"{l} = {W(k, g)} * {sc.R(k)};");
+                    w.Line($"{sc.L(i, k)} = {l};");
+                    w.Line($"{d} = {width.MultiplySubtract(W(k, g), l, d)};");
+                    w.Line($"{y} = {width.MultiplySubtract(l, sc.Y(k), y)};");
+                    for (int j = k + 1; j < i; j++)
+                    {
+                        w.Line($"{W(j, g)} = {width.MultiplySubtract(W(k, g), sc.L(j, k), W(j, g))};");
+                    }
+                }
 
-            w.Line("// Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).");
-            w.Line($"uint bad{ii} = ~{width.LaneMask($"({v}.GreaterThan(d, zero) & {v}.LessThan(d, infinity))")} & pending;");
-            w.Open($"if (bad{ii} != 0)");
-            w.Line($"pending &= ~bad{ii};");
-            if (i > 0)
-            {
-                w.Open($"for (uint m = bad{ii}; m != 0; m &= m - 1)");
-                w.Line($"pivots |= {ii}UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));");
+                w.Line("// Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).");
+                w.Line($"uint {bad} = ~{width.LaneMask($"({v}.GreaterThan({d}, zero) & {v}.LessThan({d}, infinity))")} & {pending};");
+                w.Open($"if ({bad} != 0)");
+                w.Line($"{pending} &= ~{bad};");
+                if (i > 0)
+                {
+                    w.Open($"for (uint m = {bad}; m != 0; m &= m - 1)");
+                    w.Line($"pivots{G(g)} |= {ii}UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));");
+                    w.Close();
+                }
+
                 w.Close();
-            }
-
-            w.Close();
-            w.Line($"var r{ii} = {vector}.One / d;");
-            w.Line($"var y{ii} = {rhs.Element(w, i)};");
-            for (int k = 0; k < i; k++)
-            {
-                w.Line($"y{ii} = {width.MultiplySubtract(L(i, k), "y" + SourceWriter.Int(k), "y" + ii)};");
+                w.Line($"{sc.R(i)} = {vector}.One / {d};");
+                if (i > 0)
+                {
+                    w.Line($"{sc.Y(i)} = {y};");
+                }
             }
 
             prefetch.EmitRow(w, i);
         }
 
         w.Line();
-        w.Line("// D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.");
+        w.Line("// D·Lᵀ·x = y, bottom up; x(i) waits on x(i + 1) last.");
         for (int i = n - 1; i >= 0; i--)
         {
-            string ii = SourceWriter.Int(i);
-            w.Line($"y{ii} *= r{ii};");
-            for (int j = i + 1; j < n; j++)
+            for (int g = 0; g < groups; g++)
             {
-                w.Line($"y{ii} = {width.MultiplySubtract(L(j, i), "y" + SourceWriter.Int(j), "y" + ii)};");
+                string xi = X(i, g);
+                w.Line($"var {xi} = {scratch[g].Y(i)} * {scratch[g].R(i)};");
+                for (int j = n - 1; j > i; j--)
+                {
+                    w.Line($"{xi} = {width.MultiplySubtract(scratch[g].L(j, i), X(j, g), xi)};");
+                }
             }
         }
 
-        w.Line();
-        w.Line("// Only lanes that did not fail are written.");
-        w.Line($"ref {t} x0 = ref Unsafe.Add(ref x, first * {nn});");
-        if (n >= lanes)
+        for (int g = 0; g < groups; g++)
         {
-            EmitTransposedStores(w, n, width);
-        }
-        else
-        {
-            EmitShortStores(w, n, width);
+            string gg = SourceWriter.Int(g), pending = "pending" + G(g);
+            string[] solution = Enumerable.Range(0, n).Select(i => X(i, g)).ToArray();
+            w.Line();
+            w.Line("// Only lanes that did not fail are written.");
+            w.Line($"ref {t} x{gg} = ref Unsafe.Add(ref x, first * {nn}{(g == 0 ? "" : " + " + SourceWriter.Int(g * lanes * n))});");
+            if (n >= lanes)
+            {
+                EmitTransposedStores(w, n, width, solution, pending, "x" + gg);
+            }
+            else
+            {
+                EmitShortStores(w, n, width, solution, pending, "x" + gg);
+            }
+
+            w.Line();
+            w.Line($"ref SolveResult result{gg} = ref Unsafe.Add(ref results, first{(g == 0 ? "" : " + " + SourceWriter.Int(g * lanes))});");
+            w.Open($"if ({pending} == {allLanes}u)");
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                w.Line($"{KernelSyntax.Element("result" + gg, lane)} = SolveResult.Succeeded;");
+            }
+
+            w.Close();
+            w.Open("else");
+            w.Line($"{ReportMethod}(ref result{gg}, {SourceWriter.Int(lanes)}, {pending}, pivots{G(g)});");
+            w.Close();
         }
 
-        w.Line();
-        w.Line($"ref SolveResult result0 = ref Unsafe.Add(ref results, first);");
-        w.Open($"if (pending == {allLanes}u)");
-        for (int lane = 0; lane < lanes; lane++)
-        {
-            w.Line($"{KernelSyntax.Element("result0", lane)} = SolveResult.Succeeded;");
-        }
-
-        w.Close();
-        w.Open("else");
-        w.Line($"{ReportMethod}(ref result0, {SourceWriter.Int(lanes)}, pending, pivots);");
-        w.Close();
         w.Close();
         w.Line();
         w.Open("if (first < count)");
@@ -227,19 +283,19 @@ internal static class BatchKernelEmitter
     }
 
     // Chunks of one vector along x, the last moved back to end at n; transposed back to one system per vector.
-    private static void EmitTransposedStores(SourceWriter w, int n, BatchWidth width)
+    private static void EmitTransposedStores(SourceWriter w, int n, BatchWidth width, string[] solution, string pending, string target)
     {
         int lanes = width.Lanes;
         for (int start = 0; start < n; start += lanes)
         {
             int chunk = System.Math.Min(start, n - lanes);
-            string[] inputs = Enumerable.Range(chunk, lanes).Select(i => "y" + SourceWriter.Int(i)).ToArray();
+            string[] inputs = solution.Skip(chunk).Take(lanes).ToArray();
             string[] outputs = Enumerable.Range(0, lanes).Select(LaneTranspose.Row).ToArray();
             LaneTranspose.Emit(w, width, inputs, outputs, declareOutputs: false);
             for (int lane = 0; lane < lanes; lane++)
             {
-                w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
-                w.Line($"{outputs[lane]}.StoreUnsafe(ref x0, {SourceWriter.Int(lane * n + chunk)});");
+                w.Open($"if (({pending} & {SourceWriter.Int(1 << lane)}u) != 0)");
+                w.Line($"{outputs[lane]}.StoreUnsafe(ref {target}, {SourceWriter.Int(lane * n + chunk)});");
                 w.Close();
             }
         }
@@ -247,24 +303,24 @@ internal static class BatchKernelEmitter
 
     // Systems shorter than a vector: when every lane succeeded and n interleaves, the pass's x are n
     // whole vectors of one run (LaneInterleave); otherwise element by element, skipping failed lanes.
-    private static void EmitShortStores(SourceWriter w, int n, BatchWidth width)
+    private static void EmitShortStores(SourceWriter w, int n, BatchWidth width, string[] solution, string pending, string target)
     {
         int lanes = width.Lanes;
         bool interleaves = LaneInterleave.Applies(n, width);
         if (interleaves)
         {
-            w.Open($"if (pending == {SourceWriter.Int((1 << lanes) - 1)}u)");
-            LaneInterleave.EmitStores(w, width, "x0", Enumerable.Range(0, n).Select(i => "y" + SourceWriter.Int(i)).ToArray(), "xi");
+            w.Open($"if ({pending} == {SourceWriter.Int((1 << lanes) - 1)}u)");
+            LaneInterleave.EmitStores(w, width, target, solution, "xi");
             w.Close();
             w.Open("else");
         }
 
         for (int lane = 0; lane < lanes; lane++)
         {
-            w.Open($"if ((pending & {SourceWriter.Int(1 << lane)}u) != 0)");
+            w.Open($"if (({pending} & {SourceWriter.Int(1 << lane)}u) != 0)");
             for (int i = 0; i < n; i++)
             {
-                w.Line($"{KernelSyntax.Element("x0", lane * n + i)} = y{SourceWriter.Int(i)}.GetElement({SourceWriter.Int(lane)});");
+                w.Line($"{KernelSyntax.Element(target, lane * n + i)} = {solution[i]}.GetElement({SourceWriter.Int(lane)});");
             }
 
             w.Close();
@@ -276,7 +332,10 @@ internal static class BatchKernelEmitter
         }
     }
 
-    private static string W(int j) => "w" + SourceWriter.Int(j);
+    // Group g's locals: group 0's unmarked, the others' ending in g and the group's index.
+    private static string G(int g) => g == 0 ? "" : "g" + SourceWriter.Int(g);
 
-    private static string L(int i, int j) => "l" + SourceWriter.Int(i) + "_" + SourceWriter.Int(j);
+    private static string W(int j, int g) => "w" + SourceWriter.Int(j) + G(g);
+
+    private static string X(int i, int g) => "y" + SourceWriter.Int(i) + G(g);
 }

@@ -59,6 +59,18 @@ internal sealed class BatchWidth
     /// <summary>The Vector512 width for n, or null where n has no Vector512 kernel (see the remarks).</summary>
     public static BatchWidth? Wide(ElementType element, int n) => element == ElementType.Double && n >= WideMinOrder ? s_double512 : null;
 
+    /// <summary>
+    /// Groups of <see cref="Lanes"/> systems a pass of the kernel for n interleaves: two for the
+    /// Vector512 kernels up to <see cref="GroupedMaxOrder"/>, whose passes are too short for the
+    /// processor to overlap one pass's chain of divisions with the next pass's work; else one (the
+    /// Vector256 kernels take the Vector512 kernels' last systems, and above that order two groups'
+    /// accumulators no longer fit in the registers).
+    /// </summary>
+    public int Groups(int n) => IsWide && n <= GroupedMaxOrder ? 2 : 1;
+
+    /// <summary>The largest n whose Vector512 kernel interleaves two groups.</summary>
+    public const int GroupedMaxOrder = 11;
+
     /// <summary>c − a·b in one rounding.</summary>
     public string MultiplySubtract(string a, string b, string c) =>
         IsWide ? $"Avx512F.FusedMultiplyAddNegated({a}, {b}, {c})" : VectorShape.MultiplySubtract(a, b, c);

@@ -14,18 +14,21 @@ namespace Specialized.Generator;
 internal sealed class LaneTranspose
 {
     private readonly string _reference;
+    private readonly int _group;
     private readonly int _length;
     private readonly BatchWidth _width;
     private readonly HashSet<int> _loaded = new();
     private readonly Dictionary<int, int> _chunkOf = new();
     private readonly HashSet<int> _needed;
 
-    /// <param name="reference">The role: the pass's systems start at <c>{reference}0</c>, lane s's at element s·length of it.</param>
+    /// <param name="reference">The role: the group's systems start at <c>{reference}{group}</c>, lane s's at element s·length of it.</param>
     /// <param name="length">Elements per system; no load reaches past the pass's systems.</param>
     /// <param name="width">The kernel's vector: its lanes are the systems per vector.</param>
     /// <param name="needed">The offsets the kernel reads; a chunk extracts only these.</param>
-    public LaneTranspose(string reference, int length, BatchWidth width, IEnumerable<int> needed)
+    /// <param name="group">Which of a pass's groups of W systems: its systems start at <c>{reference}{group}</c>.</param>
+    public LaneTranspose(string reference, int length, BatchWidth width, IEnumerable<int> needed, int group = 0)
     {
+        _group = group;
         _needed = new HashSet<int>(needed);
         _reference = reference;
         _length = length;
@@ -106,9 +109,9 @@ internal sealed class LaneTranspose
 
     private static int TemporaryCount(BatchWidth width) => width.IsWide ? LaneTranspose512.Temporaries : width.IsDouble ? 4 : 16;
 
-    private string Base => _reference + "0";
+    private string Base => _reference + SourceWriter.Int(_group);
 
-    private string Name(int offset) => $"{_reference}e{SourceWriter.Int(offset)}";
+    private string Name(int offset) => $"{_reference}{(_group == 0 ? "" : SourceWriter.Int(_group))}e{SourceWriter.Int(offset)}";
 
     /// <summary>
     /// Emits the transpose of a lanes x lanes block: <paramref name="outputs"/>[k] gets element k of

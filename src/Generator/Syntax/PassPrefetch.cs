@@ -22,14 +22,13 @@ internal sealed class PassPrefetch
     private int _given;
 
     /// <param name="n">The order of the systems.</param>
-    /// <param name="width">The kernel's vector.</param>
     /// <param name="elementSize">Bytes per element.</param>
-    public PassPrefetch(int n, BatchWidth width, int elementSize)
+    /// <param name="systems">Systems per pass: the lanes times the groups of lanes.</param>
+    public PassPrefetch(int n, int elementSize, int systems)
     {
-        int lanes = width.Lanes;
-        AddLines("an", lanes * n * n, elementSize);
-        AddLines("bn", lanes * n, elementSize);
-        AddLines("xn", lanes * n, elementSize);
+        AddLines("an", systems * n * n, elementSize);
+        AddLines("bn", systems * n, elementSize);
+        AddLines("xn", systems * n, elementSize);
 
         // Row i does about i·(i + 1)/2 multiply-adds for W and the pivot, and i for y.
         var work = Enumerable.Range(0, n).Select(i => (double)(i * (i + 1) / 2 + i + 1)).ToArray();
@@ -43,12 +42,12 @@ internal sealed class PassPrefetch
     }
 
     /// <summary>Declares the next pass's references; emitted once per pass after a0 and b0.</summary>
-    public static void EmitReferences(SourceWriter w, int n, BatchWidth width)
+    public static void EmitReferences(SourceWriter w, int n, BatchWidth width, int systems)
     {
         string t = width.Keyword;
-        string lanes = SourceWriter.Int(width.Lanes);
+        string lanes = SourceWriter.Int(systems);
         w.Line($"// The next pass's systems, asked for while this pass computes; the last pass asks for its own.");
-        w.Line($"int next = count - first >= {SourceWriter.Int(2 * width.Lanes)} ? {lanes} : 0;");
+        w.Line($"int next = count - first >= {SourceWriter.Int(2 * systems)} ? {lanes} : 0;");
         w.Line($"ref {t} an = ref Unsafe.Add(ref a0, next * {SourceWriter.Int(n * n)});");
         w.Line($"ref {t} bn = ref Unsafe.Add(ref b0, next * {SourceWriter.Int(n)});");
         w.Line($"ref {t} xn = ref Unsafe.Add(ref x, (first + next) * {SourceWriter.Int(n)});");

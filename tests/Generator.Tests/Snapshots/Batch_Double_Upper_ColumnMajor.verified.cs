@@ -95,12 +95,15 @@ namespace Specialized.Generated
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
+            // L, 1/D and y of a pass, each vector on a cache line of its own (JIT spill slots straddle lines).
+            Span<Vector256<double>> buffer = stackalloc Vector256<double>[4];
+            ref Vector256<double> s = ref KernelHints.CacheLineAligned(buffer);
             int first = 0;
             for (; count - first >= 4; first += 4)
             {
                 // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                // Byte s of pivots holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 uint pending = 15u;
-                // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 1);
                 ref double b0 = ref Unsafe.Add(ref b, first * 1);
@@ -110,8 +113,11 @@ namespace Specialized.Generated
                 ref double bn = ref Unsafe.Add(ref b0, next * 1);
                 ref double xn = ref Unsafe.Add(ref x, (first + next) * 1);
                 Vector256<double> d;
+                // y starts as b, one vector per element.
+                var be0 = Vector256.LoadUnsafe(ref b0, 0);
+                Unsafe.Add(ref s, 1) = be0;
 
-                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 var ae0 = Vector256.LoadUnsafe(ref a0, 0);
                 d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
@@ -120,9 +126,7 @@ namespace Specialized.Generated
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d;
-                var be0 = Vector256.LoadUnsafe(ref b0, 0);
-                var y0 = be0;
+                s = Vector256<double>.One / d;
                 KernelHints.Prefetch(in an);
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 3));
                 KernelHints.Prefetch(in bn);
@@ -130,8 +134,8 @@ namespace Specialized.Generated
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 3));
 
-                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
-                y0 *= r0;
+                // D·Lᵀ·x = y, bottom up; x(i) waits on x(i + 1) last.
+                var y0 = Unsafe.Add(ref s, 1) * s;
 
                 // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 1);
@@ -185,12 +189,15 @@ namespace Specialized.Generated
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
+            // L, 1/D and y of a pass, each vector on a cache line of its own (JIT spill slots straddle lines).
+            Span<Vector256<double>> buffer = stackalloc Vector256<double>[7];
+            ref Vector256<double> s = ref KernelHints.CacheLineAligned(buffer);
             int first = 0;
             for (; count - first >= 4; first += 4)
             {
                 // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                // Byte s of pivots holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 uint pending = 15u;
-                // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 4);
                 ref double b0 = ref Unsafe.Add(ref b, first * 2);
@@ -200,9 +207,18 @@ namespace Specialized.Generated
                 ref double bn = ref Unsafe.Add(ref b0, next * 2);
                 ref double xn = ref Unsafe.Add(ref x, (first + next) * 2);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
-                Vector256<double> w0, d;
+                Vector256<double> w0, d, l, y;
+                // y starts as b, one vector per element.
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 4);
+                var bip0 = Avx.Permute2x128(biq0, biq1, 0x20);
+                var bip1 = Avx.Permute2x128(biq0, biq1, 0x31);
+                var be0 = Avx.UnpackLow(bip0, bip1);
+                var be1 = Avx.UnpackHigh(bip0, bip1);
+                Unsafe.Add(ref s, 3) = be0;
+                Unsafe.Add(ref s, 4) = be1;
 
-                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
                 lr1 = Vector256.LoadUnsafe(ref a0, 4);
                 lr2 = Vector256.LoadUnsafe(ref a0, 8);
@@ -221,22 +237,18 @@ namespace Specialized.Generated
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d;
-                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
-                var biq1 = Vector256.LoadUnsafe(ref b0, 4);
-                var bip0 = Avx.Permute2x128(biq0, biq1, 0x20);
-                var bip1 = Avx.Permute2x128(biq0, biq1, 0x31);
-                var be0 = Avx.UnpackLow(bip0, bip1);
-                var be1 = Avx.UnpackHigh(bip0, bip1);
-                var y0 = be0;
+                Unsafe.Add(ref s, 1) = Vector256<double>.One / d;
                 KernelHints.Prefetch(in an);
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
 
-                // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae2;
-                var l1_0 = w0 * r0;
                 d = ae3;
-                d = Fma.MultiplyAddNegated(w0, l1_0, d);
+                y = Unsafe.Add(ref s, 4);
+                l = w0 * Unsafe.Add(ref s, 1);
+                s = l;
+                d = Fma.MultiplyAddNegated(w0, l, d);
+                y = Fma.MultiplyAddNegated(l, Unsafe.Add(ref s, 3), y);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
@@ -247,19 +259,18 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<double>.One / d;
-                var y1 = be1;
-                y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
+                Unsafe.Add(ref s, 2) = Vector256<double>.One / d;
+                Unsafe.Add(ref s, 4) = y;
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 15));
                 KernelHints.Prefetch(in bn);
                 KernelHints.Prefetch(in Unsafe.Add(ref bn, 7));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 7));
 
-                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
-                y1 *= r1;
-                y0 *= r0;
-                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
+                // D·Lᵀ·x = y, bottom up; x(i) waits on x(i + 1) last.
+                var y1 = Unsafe.Add(ref s, 4) * Unsafe.Add(ref s, 2);
+                var y0 = Unsafe.Add(ref s, 3) * Unsafe.Add(ref s, 1);
+                y0 = Fma.MultiplyAddNegated(s, y1, y0);
 
                 // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 2);
@@ -320,12 +331,15 @@ namespace Specialized.Generated
         {
             var zero = Vector256<double>.Zero;
             var infinity = Vector256.Create(double.PositiveInfinity);
+            // L, 1/D and y of a pass, each vector on a cache line of its own (JIT spill slots straddle lines).
+            Span<Vector256<double>> buffer = stackalloc Vector256<double>[11];
+            ref Vector256<double> s = ref KernelHints.CacheLineAligned(buffer);
             int first = 0;
             for (; count - first >= 4; first += 4)
             {
                 // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                // Byte s of pivots holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 uint pending = 15u;
-                // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref double a0 = ref Unsafe.Add(ref a, first * 9);
                 ref double b0 = ref Unsafe.Add(ref b, first * 3);
@@ -335,9 +349,25 @@ namespace Specialized.Generated
                 ref double bn = ref Unsafe.Add(ref b0, next * 3);
                 ref double xn = ref Unsafe.Add(ref x, (first + next) * 3);
                 Vector256<double> lr0, lr1, lr2, lr3, lt0, lt1, lt2, lt3;
-                Vector256<double> w0, w1, d;
+                Vector256<double> w0, w1, d, l, y;
+                // y starts as b, one vector per element.
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 4);
+                var biq2 = Vector256.LoadUnsafe(ref b0, 8);
+                var bib0x0 = Avx.Blend(biq0, biq2, 0x02);
+                bib0x0 = Avx.Blend(bib0x0, biq1, 0x04);
+                var be0 = Avx2.Permute4x64(bib0x0, 0x6C);
+                var bib0x1 = Avx.Blend(biq1, biq0, 0x02);
+                bib0x1 = Avx.Blend(bib0x1, biq2, 0x04);
+                var be1 = Avx2.Permute4x64(bib0x1, 0xB1);
+                var bib0x2 = Avx.Blend(biq2, biq1, 0x02);
+                bib0x2 = Avx.Blend(bib0x2, biq0, 0x04);
+                var be2 = Avx2.Permute4x64(bib0x2, 0xC6);
+                Unsafe.Add(ref s, 6) = be0;
+                Unsafe.Add(ref s, 7) = be1;
+                Unsafe.Add(ref s, 8) = be2;
 
-                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 lr0 = Vector256.LoadUnsafe(ref a0, 0);
                 lr1 = Vector256.LoadUnsafe(ref a0, 9);
                 lr2 = Vector256.LoadUnsafe(ref a0, 18);
@@ -355,25 +385,11 @@ namespace Specialized.Generated
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<double>.One / d;
-                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
-                var biq1 = Vector256.LoadUnsafe(ref b0, 4);
-                var biq2 = Vector256.LoadUnsafe(ref b0, 8);
-                var bib0x0 = Avx.Blend(biq0, biq2, 0x02);
-                bib0x0 = Avx.Blend(bib0x0, biq1, 0x04);
-                var be0 = Avx2.Permute4x64(bib0x0, 0x6C);
-                var bib0x1 = Avx.Blend(biq1, biq0, 0x02);
-                bib0x1 = Avx.Blend(bib0x1, biq2, 0x04);
-                var be1 = Avx2.Permute4x64(bib0x1, 0xB1);
-                var bib0x2 = Avx.Blend(biq2, biq1, 0x02);
-                bib0x2 = Avx.Blend(bib0x2, biq0, 0x04);
-                var be2 = Avx2.Permute4x64(bib0x2, 0xC6);
-                var y0 = be0;
+                Unsafe.Add(ref s, 3) = Vector256<double>.One / d;
                 KernelHints.Prefetch(in an);
 
-                // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae3;
-                var l1_0 = w0 * r0;
                 lr0 = Vector256.LoadUnsafe(ref a0, 4);
                 lr1 = Vector256.LoadUnsafe(ref a0, 13);
                 lr2 = Vector256.LoadUnsafe(ref a0, 22);
@@ -386,7 +402,11 @@ namespace Specialized.Generated
                 var ae6 = Avx.Permute2x128(lt0, lt2, 0x31);
                 var ae7 = Avx.Permute2x128(lt1, lt3, 0x31);
                 d = ae4;
-                d = Fma.MultiplyAddNegated(w0, l1_0, d);
+                y = Unsafe.Add(ref s, 7);
+                l = w0 * Unsafe.Add(ref s, 3);
+                s = l;
+                d = Fma.MultiplyAddNegated(w0, l, d);
+                y = Fma.MultiplyAddNegated(l, Unsafe.Add(ref s, 6), y);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
@@ -397,20 +417,16 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<double>.One / d;
-                var y1 = be1;
-                y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
+                Unsafe.Add(ref s, 4) = Vector256<double>.One / d;
+                Unsafe.Add(ref s, 7) = y;
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 24));
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 32));
 
-                // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae6;
-                var l2_0 = w0 * r0;
                 w1 = ae7;
-                w1 = Fma.MultiplyAddNegated(w0, l1_0, w1);
-                var l2_1 = w1 * r1;
                 lr0 = Vector256.LoadUnsafe(ref a0, 5);
                 lr1 = Vector256.LoadUnsafe(ref a0, 14);
                 lr2 = Vector256.LoadUnsafe(ref a0, 23);
@@ -421,8 +437,16 @@ namespace Specialized.Generated
                 lt3 = Avx.UnpackHigh(lr2, lr3);
                 var ae8 = Avx.Permute2x128(lt1, lt3, 0x31);
                 d = ae8;
-                d = Fma.MultiplyAddNegated(w0, l2_0, d);
-                d = Fma.MultiplyAddNegated(w1, l2_1, d);
+                y = Unsafe.Add(ref s, 8);
+                l = w0 * Unsafe.Add(ref s, 3);
+                Unsafe.Add(ref s, 1) = l;
+                d = Fma.MultiplyAddNegated(w0, l, d);
+                y = Fma.MultiplyAddNegated(l, Unsafe.Add(ref s, 6), y);
+                w1 = Fma.MultiplyAddNegated(w0, s, w1);
+                l = w1 * Unsafe.Add(ref s, 4);
+                Unsafe.Add(ref s, 2) = l;
+                d = Fma.MultiplyAddNegated(w1, l, d);
+                y = Fma.MultiplyAddNegated(l, Unsafe.Add(ref s, 7), y);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad2 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad2 != 0)
@@ -433,10 +457,8 @@ namespace Specialized.Generated
                         pivots |= 2UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r2 = Vector256<double>.One / d;
-                var y2 = be2;
-                y2 = Fma.MultiplyAddNegated(l2_0, y0, y2);
-                y2 = Fma.MultiplyAddNegated(l2_1, y1, y2);
+                Unsafe.Add(ref s, 5) = Vector256<double>.One / d;
+                Unsafe.Add(ref s, 8) = y;
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 35));
                 KernelHints.Prefetch(in bn);
                 KernelHints.Prefetch(in Unsafe.Add(ref bn, 8));
@@ -445,13 +467,13 @@ namespace Specialized.Generated
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 8));
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 11));
 
-                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
-                y2 *= r2;
-                y1 *= r1;
-                y1 = Fma.MultiplyAddNegated(l2_1, y2, y1);
-                y0 *= r0;
-                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
-                y0 = Fma.MultiplyAddNegated(l2_0, y2, y0);
+                // D·Lᵀ·x = y, bottom up; x(i) waits on x(i + 1) last.
+                var y2 = Unsafe.Add(ref s, 8) * Unsafe.Add(ref s, 5);
+                var y1 = Unsafe.Add(ref s, 7) * Unsafe.Add(ref s, 4);
+                y1 = Fma.MultiplyAddNegated(Unsafe.Add(ref s, 2), y2, y1);
+                var y0 = Unsafe.Add(ref s, 6) * Unsafe.Add(ref s, 3);
+                y0 = Fma.MultiplyAddNegated(Unsafe.Add(ref s, 1), y2, y0);
+                y0 = Fma.MultiplyAddNegated(s, y1, y0);
 
                 // Only lanes that did not fail are written.
                 ref double x0 = ref Unsafe.Add(ref x, first * 3);

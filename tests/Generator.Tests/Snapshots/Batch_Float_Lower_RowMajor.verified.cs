@@ -92,12 +92,15 @@ namespace Specialized.Generated
         {
             var zero = Vector256<float>.Zero;
             var infinity = Vector256.Create(float.PositiveInfinity);
+            // L, 1/D and y of a pass, each vector on a cache line of its own (JIT spill slots straddle lines).
+            Span<Vector256<float>> buffer = stackalloc Vector256<float>[4];
+            ref Vector256<float> s = ref KernelHints.CacheLineAligned(buffer);
             int first = 0;
             for (; count - first >= 8; first += 8)
             {
                 // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                // Byte s of pivots holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 uint pending = 255u;
-                // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 1);
                 ref float b0 = ref Unsafe.Add(ref b, first * 1);
@@ -107,8 +110,11 @@ namespace Specialized.Generated
                 ref float bn = ref Unsafe.Add(ref b0, next * 1);
                 ref float xn = ref Unsafe.Add(ref x, (first + next) * 1);
                 Vector256<float> d;
+                // y starts as b, one vector per element.
+                var be0 = Vector256.LoadUnsafe(ref b0, 0);
+                Unsafe.Add(ref s, 1) = be0;
 
-                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 var ae0 = Vector256.LoadUnsafe(ref a0, 0);
                 d = ae0;
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
@@ -117,9 +123,7 @@ namespace Specialized.Generated
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<float>.One / d;
-                var be0 = Vector256.LoadUnsafe(ref b0, 0);
-                var y0 = be0;
+                s = Vector256<float>.One / d;
                 KernelHints.Prefetch(in an);
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 7));
                 KernelHints.Prefetch(in bn);
@@ -127,8 +131,8 @@ namespace Specialized.Generated
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 7));
 
-                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
-                y0 *= r0;
+                // D·Lᵀ·x = y, bottom up; x(i) waits on x(i + 1) last.
+                var y0 = Unsafe.Add(ref s, 1) * s;
 
                 // Only lanes that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 1);
@@ -202,12 +206,15 @@ namespace Specialized.Generated
         {
             var zero = Vector256<float>.Zero;
             var infinity = Vector256.Create(float.PositiveInfinity);
+            // L, 1/D and y of a pass, each vector on a cache line of its own (JIT spill slots straddle lines).
+            Span<Vector256<float>> buffer = stackalloc Vector256<float>[7];
+            ref Vector256<float> s = ref KernelHints.CacheLineAligned(buffer);
             int first = 0;
             for (; count - first >= 8; first += 8)
             {
                 // Lane s holds system first + s; pending holds the lanes whose pivots have all passed.
+                // Byte s of pivots holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 uint pending = 255u;
-                // Byte s holds lane s's failed pivot. A call here would make the JIT keep every vector on the stack.
                 ulong pivots = 0;
                 ref float a0 = ref Unsafe.Add(ref a, first * 4);
                 ref float b0 = ref Unsafe.Add(ref b, first * 2);
@@ -216,9 +223,18 @@ namespace Specialized.Generated
                 ref float an = ref Unsafe.Add(ref a0, next * 4);
                 ref float bn = ref Unsafe.Add(ref b0, next * 2);
                 ref float xn = ref Unsafe.Add(ref x, (first + next) * 2);
-                Vector256<float> w0, d;
+                Vector256<float> w0, d, l, y;
+                // y starts as b, one vector per element.
+                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
+                var biq1 = Vector256.LoadUnsafe(ref b0, 8);
+                var bip0 = Avx.Permute2x128(biq0, biq1, 0x20);
+                var bip1 = Avx.Permute2x128(biq0, biq1, 0x31);
+                var be0 = Avx.Shuffle(bip0, bip1, 0x88);
+                var be1 = Avx.Shuffle(bip0, bip1, 0xDD);
+                Unsafe.Add(ref s, 3) = be0;
+                Unsafe.Add(ref s, 4) = be1;
 
-                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 0: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 var aiq0 = Vector256.LoadUnsafe(ref a0, 0);
                 var aiq1 = Vector256.LoadUnsafe(ref a0, 8);
                 var aiq2 = Vector256.LoadUnsafe(ref a0, 16);
@@ -241,22 +257,18 @@ namespace Specialized.Generated
                 {
                     pending &= ~bad0;
                 }
-                var r0 = Vector256<float>.One / d;
-                var biq0 = Vector256.LoadUnsafe(ref b0, 0);
-                var biq1 = Vector256.LoadUnsafe(ref b0, 8);
-                var bip0 = Avx.Permute2x128(biq0, biq1, 0x20);
-                var bip1 = Avx.Permute2x128(biq0, biq1, 0x31);
-                var be0 = Avx.Shuffle(bip0, bip1, 0x88);
-                var be1 = Avx.Shuffle(bip0, bip1, 0xDD);
-                var y0 = be0;
+                Unsafe.Add(ref s, 1) = Vector256<float>.One / d;
                 KernelHints.Prefetch(in an);
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
 
-                // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), then the pivot D(i) and y(i); lane s holds system first + s.
+                // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae2;
-                var l1_0 = w0 * r0;
                 d = ae3;
-                d = Fma.MultiplyAddNegated(w0, l1_0, d);
+                y = Unsafe.Add(ref s, 4);
+                l = w0 * Unsafe.Add(ref s, 1);
+                s = l;
+                d = Fma.MultiplyAddNegated(w0, l, d);
+                y = Fma.MultiplyAddNegated(l, Unsafe.Add(ref s, 3), y);
                 // Lanes whose pivot is not positive and finite fail here (NaN fails the comparison too).
                 uint bad1 = ~(Vector256.GreaterThan(d, zero) & Vector256.LessThan(d, infinity)).ExtractMostSignificantBits() & pending;
                 if (bad1 != 0)
@@ -267,19 +279,18 @@ namespace Specialized.Generated
                         pivots |= 1UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));
                     }
                 }
-                var r1 = Vector256<float>.One / d;
-                var y1 = be1;
-                y1 = Fma.MultiplyAddNegated(l1_0, y0, y1);
+                Unsafe.Add(ref s, 2) = Vector256<float>.One / d;
+                Unsafe.Add(ref s, 4) = y;
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 31));
                 KernelHints.Prefetch(in bn);
                 KernelHints.Prefetch(in Unsafe.Add(ref bn, 15));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 15));
 
-                // D·Lᵀ·x = y, bottom up; y(i) becomes x(i) of every lane.
-                y1 *= r1;
-                y0 *= r0;
-                y0 = Fma.MultiplyAddNegated(l1_0, y1, y0);
+                // D·Lᵀ·x = y, bottom up; x(i) waits on x(i + 1) last.
+                var y1 = Unsafe.Add(ref s, 4) * Unsafe.Add(ref s, 2);
+                var y0 = Unsafe.Add(ref s, 3) * Unsafe.Add(ref s, 1);
+                y0 = Fma.MultiplyAddNegated(s, y1, y0);
 
                 // Only lanes that did not fail are written.
                 ref float x0 = ref Unsafe.Add(ref x, first * 2);
