@@ -73,10 +73,12 @@ internal static class Gemm<T, TKernel>
         }
     }
 
-    // One packed MC x KC block of A against one packed KC x NC block of B. diagonal is the
-    // block's row index minus its column index in the whole of C, for the mask.
+    /// <summary>
+    /// One packed MC x KC block of A against one packed KC x NC block of B. <paramref name="diagonal"/>
+    /// is the block's row index minus its column index in the whole of C, for the mask.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Macro(MatrixRef<T> c, Span<T> packedA, Span<T> packedB, int mc, int nc, int kc, int diagonal, TriangleMask mask)
+    public static void Macro(MatrixRef<T> c, Span<T> packedA, Span<T> packedB, int mc, int nc, int kc, int diagonal, TriangleMask mask)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         Span<T> tile = stackalloc T[mr * nr];
