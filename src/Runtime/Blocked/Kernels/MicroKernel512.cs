@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -12,7 +13,7 @@ namespace Specialized;
 /// 12 x 2 factored fastest in double and level in float, and twelve rows keep MC a multiple of every MR.
 /// </summary>
 internal readonly struct MicroKernel512<T> : IMicroKernel<T>
-    where T : unmanaged
+    where T : unmanaged, INumberBase<T>
 {
     public static int MR => 12;
 
@@ -103,6 +104,71 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         Subtract(ref Unsafe.Add(ref c, 11 * ldc), c11_0, c11_1);
     }
 
+    /// <summary>
+    /// <see cref="MultiplySubtract"/> on the first <paramref name="cols"/> ≤ Vector512&lt;T&gt;.Count
+    /// columns of a full-height tile only (B's micro-panel still NR wide): half the multiply-adds, and C
+    /// written through a lane mask instead of by a tile aside. The panel solve's 16-column updates are
+    /// such tiles in float. Each element sees the operations of the full kernel, so the bits agree.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void MultiplySubtractNarrow(nint kc, ref T a, ref T b, ref T c, nint ldc, int cols)
+    {
+        nint prefetchAt = Math.Max(kc - PrefetchSteps, 0);
+        Vector512<T> c00 = default;
+        Vector512<T> c01 = default;
+        Vector512<T> c02 = default;
+        Vector512<T> c03 = default;
+        Vector512<T> c04 = default;
+        Vector512<T> c05 = default;
+        Vector512<T> c06 = default;
+        Vector512<T> c07 = default;
+        Vector512<T> c08 = default;
+        Vector512<T> c09 = default;
+        Vector512<T> c10 = default;
+        Vector512<T> c11 = default;
+        nint step = 2 * Vector512<T>.Count;
+        for (nint p = 0; p < kc; p++)
+        {
+            if (p == prefetchAt)
+            {
+                PrefetchRows(ref c, ldc);
+            }
+
+            Vector512<T> b0 = Vector512.LoadUnsafe(ref b);
+            c00 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 0)), b0, c00);
+            c01 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 1)), b0, c01);
+            c02 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 2)), b0, c02);
+            c03 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 3)), b0, c03);
+            c04 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 4)), b0, c04);
+            c05 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 5)), b0, c05);
+            c06 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 6)), b0, c06);
+            c07 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 7)), b0, c07);
+            c08 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 8)), b0, c08);
+            c09 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 9)), b0, c09);
+            c10 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 10)), b0, c10);
+            c11 = FusedMultiplyAdd.Apply(Vector512.Create(Unsafe.Add(ref a, 11)), b0, c11);
+            a = ref Unsafe.Add(ref a, 12);
+            b = ref Unsafe.Add(ref b, step);
+        }
+
+        Vector512<T> mask = Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(cols)));
+        fixed (T* pc = &c)
+        {
+            SubtractMasked(pc + (0 * ldc), mask, c00);
+            SubtractMasked(pc + (1 * ldc), mask, c01);
+            SubtractMasked(pc + (2 * ldc), mask, c02);
+            SubtractMasked(pc + (3 * ldc), mask, c03);
+            SubtractMasked(pc + (4 * ldc), mask, c04);
+            SubtractMasked(pc + (5 * ldc), mask, c05);
+            SubtractMasked(pc + (6 * ldc), mask, c06);
+            SubtractMasked(pc + (7 * ldc), mask, c07);
+            SubtractMasked(pc + (8 * ldc), mask, c08);
+            SubtractMasked(pc + (9 * ldc), mask, c09);
+            SubtractMasked(pc + (10 * ldc), mask, c10);
+            SubtractMasked(pc + (11 * ldc), mask, c11);
+        }
+    }
+
     private const int PrefetchSteps = 32;
 
     // Brings the 128 bytes of each of the tile's 12 rows (3 lines when a row is not line-aligned) to L1.
@@ -120,6 +186,22 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
                 Sse.Prefetch0(row + 64);
                 Sse.Prefetch0(row + 127);
             }
+        }
+    }
+
+    // row[lane] −= v[lane] for the lanes of mask; the others are neither read nor written.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void SubtractMasked(T* row, Vector512<T> mask, Vector512<T> v)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            Vector512<double> m = mask.AsDouble();
+            Avx512F.MaskStore((double*)row, m, Avx512F.MaskLoad((double*)row, m, Vector512<double>.Zero) - v.AsDouble());
+        }
+        else
+        {
+            Vector512<float> m = mask.AsSingle();
+            Avx512F.MaskStore((float*)row, m, Avx512F.MaskLoad((float*)row, m, Vector512<float>.Zero) - v.AsSingle());
         }
     }
 

@@ -5,8 +5,9 @@ using System.Runtime.Intrinsics.X86;
 namespace Specialized;
 
 /// <summary>
-/// Strided out-of-place transposes for packing and the panel solve: register transposes of 4 x 4
-/// doubles, or 8 x 8 and 4 x 4 floats, where AVX is available; element by element for the edges.
+/// Strided out-of-place transposes for packing and the panel solve: register transposes of 8 x 8
+/// doubles (AVX-512) and 4 x 4 doubles, or 8 x 8 and 4 x 4 floats, where AVX is available; element by
+/// element for the edges.
 /// </summary>
 internal static class Transpose
 {
@@ -21,6 +22,22 @@ internal static class Transpose
         int r = 0;
         if (Avx.IsSupported && typeof(T) == typeof(double))
         {
+            if (Avx512F.IsSupported)
+            {
+                for (; r + 8 <= rows; r += 8)
+                {
+                    int c = 0;
+                    for (; c + 8 <= cols; c += 8)
+                    {
+                        Block8(
+                            ref Unsafe.As<T, double>(ref Unsafe.Add(ref source, r * sourceStride + c)), sourceStride,
+                            ref Unsafe.As<T, double>(ref Unsafe.Add(ref destination, c * destinationStride + r)), destinationStride);
+                    }
+
+                    Scalar(ref Unsafe.Add(ref source, r * sourceStride), sourceStride, 8, c, cols, ref Unsafe.Add(ref destination, r), destinationStride);
+                }
+            }
+
             for (; r + 4 <= rows; r += 4)
             {
                 int c = 0;
@@ -95,6 +112,38 @@ internal static class Transpose
         Avx.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref Unsafe.Add(ref destination, destinationStride));
         Avx.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref Unsafe.Add(ref destination, 2 * destinationStride));
         Avx.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref Unsafe.Add(ref destination, 3 * destinationStride));
+    }
+
+    // 8 x 8 doubles: pairs of rows interleaved within 128-bit lanes, then lanes gathered twice.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block8(ref double source, nint sourceStride, ref double destination, nint destinationStride)
+    {
+        Vector512<double> r0 = Vector512.LoadUnsafe(ref source);
+        Vector512<double> r1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, sourceStride));
+        Vector512<double> r2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 2 * sourceStride));
+        Vector512<double> r3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 3 * sourceStride));
+        Vector512<double> r4 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 4 * sourceStride));
+        Vector512<double> r5 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 5 * sourceStride));
+        Vector512<double> r6 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 6 * sourceStride));
+        Vector512<double> r7 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 7 * sourceStride));
+        Vector512<double> t0 = Avx512F.UnpackLow(r0, r1), t1 = Avx512F.UnpackHigh(r0, r1);
+        Vector512<double> t2 = Avx512F.UnpackLow(r2, r3), t3 = Avx512F.UnpackHigh(r2, r3);
+        Vector512<double> t4 = Avx512F.UnpackLow(r4, r5), t5 = Avx512F.UnpackHigh(r4, r5);
+        Vector512<double> t6 = Avx512F.UnpackLow(r6, r7), t7 = Avx512F.UnpackHigh(r6, r7);
+
+        // u0 holds columns 0 and 4 of rows 0-3, u4 the same of rows 4-7; u2/u6 columns 1 and 5, and so on.
+        Vector512<double> u0 = Avx512F.Shuffle4x128(t0, t2, 0x88), u1 = Avx512F.Shuffle4x128(t0, t2, 0xDD);
+        Vector512<double> u2 = Avx512F.Shuffle4x128(t1, t3, 0x88), u3 = Avx512F.Shuffle4x128(t1, t3, 0xDD);
+        Vector512<double> u4 = Avx512F.Shuffle4x128(t4, t6, 0x88), u5 = Avx512F.Shuffle4x128(t4, t6, 0xDD);
+        Vector512<double> u6 = Avx512F.Shuffle4x128(t5, t7, 0x88), u7 = Avx512F.Shuffle4x128(t5, t7, 0xDD);
+        Avx512F.Shuffle4x128(u0, u4, 0x88).StoreUnsafe(ref destination);
+        Avx512F.Shuffle4x128(u2, u6, 0x88).StoreUnsafe(ref Unsafe.Add(ref destination, destinationStride));
+        Avx512F.Shuffle4x128(u1, u5, 0x88).StoreUnsafe(ref Unsafe.Add(ref destination, 2 * destinationStride));
+        Avx512F.Shuffle4x128(u3, u7, 0x88).StoreUnsafe(ref Unsafe.Add(ref destination, 3 * destinationStride));
+        Avx512F.Shuffle4x128(u0, u4, 0xDD).StoreUnsafe(ref Unsafe.Add(ref destination, 4 * destinationStride));
+        Avx512F.Shuffle4x128(u2, u6, 0xDD).StoreUnsafe(ref Unsafe.Add(ref destination, 5 * destinationStride));
+        Avx512F.Shuffle4x128(u1, u5, 0xDD).StoreUnsafe(ref Unsafe.Add(ref destination, 6 * destinationStride));
+        Avx512F.Shuffle4x128(u3, u7, 0xDD).StoreUnsafe(ref Unsafe.Add(ref destination, 7 * destinationStride));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

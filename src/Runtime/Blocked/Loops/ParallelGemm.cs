@@ -7,14 +7,17 @@ using System.Threading;
 namespace Specialized;
 
 /// <summary>
-/// One large GEMM update shared among worker threads by column blocks of C, each worker with its
-/// own packing buffers. Block edges fall on multiples of NR, so every element of C sees the same
-/// tiles and the same sequence of operations as on one thread: the result is bit-identical.
+/// One large GEMM update shared among worker threads, BLIS's way: for each rank-KC slice the workers
+/// pack B once, together, into the shared buffer, then claim MC-row blocks of C one at a time, each
+/// packing its rows of A into its own buffer. Every tile, and every operation on an element of C, is
+/// the one-thread loop's (the same KC slices, MC blocks and NR panels), so the result is bit-identical.
 /// </summary>
 /// <remarks>
-/// The blocks are <see cref="ChunksPerWorker"/> per worker, of equal work, and each worker claims the
-/// next one free until none is left, so a worker that the system holds back leaves its blocks to the
-/// others instead of making them wait at the end of the region.
+/// Splitting C by columns instead had each worker pack the whole of A for each of its column blocks:
+/// with two threads the packing took 1.6 times its share of the one-thread update. A worker packs its
+/// share of B's panels, then any panel nobody has started, and waits only for a panel another worker
+/// is packing at that moment, so a worker that runs alone (<c>Parallel.For</c> may run the parts one
+/// after the other) packs everything itself. Row blocks of the triangle are claimed from the longest.
 /// The workers receive raw addresses: the caller (<see cref="BlockedCholesky{T}"/>) pins the
 /// matrix and the scratch for the whole factorization before any update can get here.
 /// </remarks>
@@ -31,13 +34,6 @@ internal static unsafe class ParallelGemm<T, TKernel>
     /// </summary>
     public const long MinimumWork = 1 << 22;
 
-    /// <summary>
-    /// Column blocks per worker. One block each took 2.2x the one-thread time with two threads on a
-    /// machine running other work (one worker waited for the other's late half); 4 kept the packing of
-    /// A, repeated per block, near 1% of the update.
-    /// </summary>
-    public const int ChunksPerWorker = 4;
-
     /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
     public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
     {
@@ -51,41 +47,36 @@ internal static unsafe class ParallelGemm<T, TKernel>
             B = (T*)Unsafe.AsPointer(ref b.Origin),
             BRowStride = b.RowStride,
             BColumnStride = b.ColumnStride,
+            PackedB = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.B)),
             M = m,
             N = n,
-            K = k,
             Mask = mask,
             Parts = buffers.Workers,
-            Chunks = ChunksPerWorker * buffers.Workers,
             Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch)),
             WorkerLength = buffers.WorkerLength,
             Order = buffers.Order,
         };
-        WorkerTeam.Share(buffers.Team, job, job.Parts);
-    }
-
-    /// <summary>The first column of part <paramref name="part"/>: equal work per part, on a multiple of NR.</summary>
-    public static int Boundary(int part, int parts, int n, TriangleMask mask)
-    {
-        if (part >= parts)
+        int panels = (n + TKernel.NR - 1) / TKernel.NR;
+        int* states = stackalloc int[panels];
+        job.States = states;
+        job.Panels = panels;
+        for (int pc = 0; pc < k; pc += BlockSizes<T>.KC)
         {
-            return n;
+            job.Pc = pc;
+            job.Kc = Math.Min(BlockSizes<T>.KC, k - pc);
+            job.Claimed = 0;
+            new Span<int>(states, panels).Clear();
+            WorkerTeam.Share(buffers.Team, job, job.Parts);
         }
-
-        double share = (double)part / parts;
-        double x = mask switch
-        {
-            // Column j holds n − j elements of the lower triangle, j + 1 of the upper.
-            TriangleMask.Lower => n - Math.Sqrt((double)n * n * (1 - share)),
-            TriangleMask.Upper => n * Math.Sqrt(share),
-            _ => n * share,
-        };
-        int nr = TKernel.NR;
-        return Math.Min(n, (int)Math.Round(x / nr) * nr);
     }
 
     private sealed class Job : IParallelJob
     {
+        // The states of a micro-panel of B.
+        private const int Unpacked = 0;
+        private const int InProgress = 1;
+        private const int Packed = 2;
+
         public T* C;
         public nint Ldc;
         public T* A;
@@ -94,12 +85,15 @@ internal static unsafe class ParallelGemm<T, TKernel>
         public T* B;
         public nint BRowStride;
         public nint BColumnStride;
+        public T* PackedB;
         public int M;
         public int N;
-        public int K;
         public TriangleMask Mask;
         public int Parts;
-        public int Chunks;
+        public int Pc;
+        public int Kc;
+        public int* States;
+        public int Panels;
         public int Claimed;
         public T* Scratch;
         public int WorkerLength;
@@ -107,17 +101,57 @@ internal static unsafe class ParallelGemm<T, TKernel>
 
         public void Run(int part)
         {
+            int first = Panels * part / Parts;
+            for (int panel = first; panel < Panels; panel++)
+            {
+                PackPanel(panel);
+            }
+
+            for (int panel = 0; panel < first; panel++)
+            {
+                PackPanel(panel);
+            }
+
+            Multiply(part);
+        }
+
+        // Packs B's micro-panel if no worker has started it; returns once it is packed, by whoever.
+        private void PackPanel(int panel)
+        {
+            ref int state = ref States[panel];
+            if (Interlocked.CompareExchange(ref state, InProgress, Unpacked) == Unpacked)
+            {
+                int nr = TKernel.NR;
+                int j0 = panel * nr;
+                var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
+                Packing.Pack(b.Block(j0, Pc), Math.Min(nr, N - j0), Kc, nr, new Span<T>(PackedB + (nint)j0 * Kc, nr * Kc));
+                Volatile.Write(ref state, Packed);
+                return;
+            }
+
+            while (Volatile.Read(ref state) != Packed)
+            {
+                Thread.SpinWait(4);
+            }
+        }
+
+        private void Multiply(int part)
+        {
             var c = new MatrixRef<T>(ref Unsafe.AsRef<T>(C), Ldc, 1);
             var a = new MatrixRef<T>(ref Unsafe.AsRef<T>(A), ARowStride, AColumnStride);
-            var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
-            var buffers = PackBuffers<T>.ForWorker(Scratch, WorkerLength, part, Parts, Order, TKernel.MR, TKernel.NR);
-            for (int chunk = Interlocked.Increment(ref Claimed) - 1; chunk < Chunks; chunk = Interlocked.Increment(ref Claimed) - 1)
+            Span<T> packedA = PackBuffers<T>.ForWorker(Scratch, WorkerLength, part, Parts, Order, TKernel.MR, TKernel.NR).A;
+            var packedB = new Span<T>(PackedB, (N + TKernel.NR - 1) / TKernel.NR * TKernel.NR * Kc);
+            int mc = BlockSizes<T>.MC;
+            int blocks = (M + mc - 1) / mc;
+            for (int claim = Interlocked.Increment(ref Claimed) - 1; claim < blocks; claim = Interlocked.Increment(ref Claimed) - 1)
             {
-                int j0 = Boundary(chunk, Chunks, N, Mask);
-                int j1 = Boundary(chunk + 1, Chunks, N, Mask);
-                if (j1 > j0)
+                // A row block of the lower triangle is longer the lower it is: the longest go first.
+                int ic = (Mask == TriangleMask.Lower ? blocks - 1 - claim : claim) * mc;
+                int rows = Math.Min(mc, M - ic);
+                if (!Mask.Excludes(ic, 0, rows, N))
                 {
-                    Gemm<T, TKernel>.Update(c.Block(0, j0), a, b.Block(j0, 0), M, j1 - j0, K, Mask, buffers, -j0);
+                    Packing.Pack(a.Block(ic, Pc), rows, Kc, TKernel.MR, packedA);
+                    Gemm<T, TKernel>.Macro(c.Block(ic, 0), packedA, packedB, rows, N, Kc, ic, Mask);
                 }
             }
         }
