@@ -153,6 +153,7 @@ internal sealed class KernelOperator<T>
         Store(first, rows, v, y, columns, sums);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Store(int first, int rows, T[] v, double[] y, ReadOnlySpan<int> columns, ReadOnlySpan<double> sums)
     {
         int nrhs = columns.Length;

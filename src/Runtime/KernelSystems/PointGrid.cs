@@ -245,6 +245,7 @@ internal sealed class PointGrid<T>
 
     // Chunks of each column in turn; the ranges of a chunk go to a fixed slot first, so columns can be done in
     // parallel (for many points, on at most workers threads) and the result is the same whatever ran where.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildChunks(int[] columnCount, int gridded, int[] cells, double[] keys, double cutoff, int lanes, int workers,
         PairKernel<T> near, PairConstants<T> constants, PooledArrays scratch)
     {
@@ -337,26 +338,28 @@ internal sealed class PointGrid<T>
     // Calls body(column, part) for every column, part p taking the p-th run of whole columns, on up to parts threads.
     private static void RunParts(int parts, int columns, Action<int, int> body)
     {
-        void Part(int p)
-        {
-            for (int c = (int)((long)columns * p / parts); c < (int)((long)columns * (p + 1) / parts); c++)
-            {
-                body(c, p);
-            }
-        }
-
         if (parts > 1)
         {
             var parallel = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = parts };
-            System.Threading.Tasks.Parallel.For(0, parts, parallel, Part);
+            System.Threading.Tasks.Parallel.For(0, parts, parallel, p => PartColumns(p, parts, columns, body));
         }
         else
         {
-            Part(0);
+            PartColumns(0, 1, columns, body);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PartColumns(int part, int parts, int columns, Action<int, int> body)
+    {
+        for (int c = (int)((long)columns * part / parts); c < (int)((long)columns * (part + 1) / parts); c++)
+        {
+            body(c, part);
         }
     }
 
     // The lists of every column, in chunk order, and their coordinates.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BuildLists(int chunks, ListBuffer?[] lists, long entries)
     {
         var start = new int[chunks + 1];
@@ -587,6 +590,7 @@ internal sealed class PointGrid<T>
         public long[] ListPairs { get; } = new long[columnCount.Length];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ColumnBounds(int[] columnCount, int gridded, double[] columnLo, double[] columnHi)
     {
         var lo = new double[gridded];

@@ -151,21 +151,20 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
             b = ref Unsafe.Add(ref b, step);
         }
 
-        Vector512<T> mask = Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(cols)));
         fixed (T* pc = &c)
         {
-            SubtractMasked(pc + (0 * ldc), mask, c00);
-            SubtractMasked(pc + (1 * ldc), mask, c01);
-            SubtractMasked(pc + (2 * ldc), mask, c02);
-            SubtractMasked(pc + (3 * ldc), mask, c03);
-            SubtractMasked(pc + (4 * ldc), mask, c04);
-            SubtractMasked(pc + (5 * ldc), mask, c05);
-            SubtractMasked(pc + (6 * ldc), mask, c06);
-            SubtractMasked(pc + (7 * ldc), mask, c07);
-            SubtractMasked(pc + (8 * ldc), mask, c08);
-            SubtractMasked(pc + (9 * ldc), mask, c09);
-            SubtractMasked(pc + (10 * ldc), mask, c10);
-            SubtractMasked(pc + (11 * ldc), mask, c11);
+            SubtractMasked(pc + (0 * ldc), cols, c00);
+            SubtractMasked(pc + (1 * ldc), cols, c01);
+            SubtractMasked(pc + (2 * ldc), cols, c02);
+            SubtractMasked(pc + (3 * ldc), cols, c03);
+            SubtractMasked(pc + (4 * ldc), cols, c04);
+            SubtractMasked(pc + (5 * ldc), cols, c05);
+            SubtractMasked(pc + (6 * ldc), cols, c06);
+            SubtractMasked(pc + (7 * ldc), cols, c07);
+            SubtractMasked(pc + (8 * ldc), cols, c08);
+            SubtractMasked(pc + (9 * ldc), cols, c09);
+            SubtractMasked(pc + (10 * ldc), cols, c10);
+            SubtractMasked(pc + (11 * ldc), cols, c11);
         }
     }
 
@@ -189,21 +188,10 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         }
     }
 
-    // row[lane] −= v[lane] for the lanes of mask; the others are neither read nor written.
+    // row[lane] −= v[lane] for the lanes below count; the others are neither read nor written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void SubtractMasked(T* row, Vector512<T> mask, Vector512<T> v)
-    {
-        if (typeof(T) == typeof(double))
-        {
-            Vector512<double> m = mask.AsDouble();
-            Avx512F.MaskStore((double*)row, m, Avx512F.MaskLoad((double*)row, m, Vector512<double>.Zero) - v.AsDouble());
-        }
-        else
-        {
-            Vector512<float> m = mask.AsSingle();
-            Avx512F.MaskStore((float*)row, m, Avx512F.MaskLoad((float*)row, m, Vector512<float>.Zero) - v.AsSingle());
-        }
-    }
+    private static unsafe void SubtractMasked(T* row, int count, Vector512<T> v) =>
+        LaneMask512.Store(row, count, LaneMask512.Load(row, count) - v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Subtract(ref T row, Vector512<T> v0, Vector512<T> v1)

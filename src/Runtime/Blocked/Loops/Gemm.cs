@@ -139,9 +139,8 @@ internal static class Gemm<T, TKernel>
                 int width = Vector512<T>.Count;
                 for (int q = 0; q < count; q += width)
                 {
-                    Vector512<T> mask = Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(count - q)));
-                    Vector512<T> sum = MaskLoad(pc + q, mask) + MaskLoad(pt + q, mask);
-                    MaskStore(pc + q, mask, sum);
+                    int lanes = Math.Min(width, count - q);
+                    LaneMask512.Store(pc + q, lanes, LaneMask512.Load(pc + q, lanes) + LaneMask512.Load(pt + q, lanes));
                 }
             }
 
@@ -149,23 +148,5 @@ internal static class Gemm<T, TKernel>
         }
 
         VectorOps.Axpy(T.One, MemoryMarshal.CreateReadOnlySpan(ref t, count), MemoryMarshal.CreateSpan(ref c, count));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<T> MaskLoad(T* address, Vector512<T> mask) => typeof(T) == typeof(double)
-        ? Avx512F.MaskLoad((double*)address, mask.AsDouble(), Vector512<double>.Zero).As<double, T>()
-        : Avx512F.MaskLoad((float*)address, mask.AsSingle(), Vector512<float>.Zero).As<float, T>();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void MaskStore(T* address, Vector512<T> mask, Vector512<T> value)
-    {
-        if (typeof(T) == typeof(double))
-        {
-            Avx512F.MaskStore((double*)address, mask.AsDouble(), value.AsDouble());
-        }
-        else
-        {
-            Avx512F.MaskStore((float*)address, mask.AsSingle(), value.AsSingle());
-        }
     }
 }
