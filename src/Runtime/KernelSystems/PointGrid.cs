@@ -182,8 +182,6 @@ internal sealed class PointGrid<T>
     // The arrays the grid keeps, until Release.
     private readonly PooledArrays _arrays = new();
 
-    private int[] _listLength = [];
-
     public int Count { get; }
 
     public int Dimension { get; }
@@ -200,7 +198,7 @@ internal sealed class PointGrid<T>
     /// <summary>Where each column starts, and (last) where the padded columns end.</summary>
     public int[] ColumnStart { get; }
 
-    /// <summary>Chunk k: rows ChunkFirst[k] .. + ChunkRows[k] − 1, ranges Runs[RunStart[k] .. RunStart[k + 1]).</summary>
+    /// <summary>Chunk k: rows ChunkFirst[k] .. + ChunkRows[k] − 1, ranges Runs[RunStart[k] .. RunStart[k + 1]) (RunStart and Runs are empty when the grid has lists).</summary>
     public int[] ChunkFirst { get; private set; } = [];
 
     /// <inheritdoc cref="ChunkFirst"/>
@@ -267,8 +265,7 @@ internal sealed class PointGrid<T>
         int chunks = columnChunk[columns], slot = 2 * (truncated ? neighbours : 1);
         int parts = workers > 1 && Count >= MinPointsForParallelBuild && columns > 1 ? Math.Min(workers, columns) : 1;
         var layout = new ChunkLayout(columnCount, columnChunk, gridded, cells, keys, cutoff, lanes, chunkRows, neighbours,
-            scratch.Rent<int>((long)chunks * slot), slot, scratch.Rent<int>((long)chunks * neighbours));
-        _listLength = new int[chunks];
+            scratch.Rent<int>((long)chunks * slot), slot, scratch.Rent<int>((long)chunks * neighbours), scratch.Rent<int>(chunks));
         if (truncated)
         {
             ColumnBounds(columnCount, gridded, layout.ColumnLo, layout.ColumnHi);
@@ -295,38 +292,41 @@ internal sealed class PointGrid<T>
             RunParts(parts, columns, (c, p) => ColumnLists(c, layout, near, constants, lists[p]));
         }
 
-        var runStart = new int[chunks + 1];
-        for (int k = 0; k < chunks; k++)
-        {
-            runStart[k + 1] = runStart[k] + layout.RunCount[k];
-        }
-
-        int[] runs = _arrays.Rent<int>(runStart[chunks]);
-        for (int k = 0; k < chunks; k++)
-        {
-            Array.Copy(layout.Slots, k * slot, runs, runStart[k], layout.RunCount[k]);
-        }
-
-        long listPairs = 0;
+        long listPairs = 0, listEntries = 0;
         foreach (long v in layout.ListPairs)
         {
             listPairs += v;
         }
 
-        ChunkFirst = layout.First;
-        ChunkRows = layout.Rows;
-        RunStart = runStart;
-        Runs = runs;
-        long listEntries = 0;
         foreach (ListBuffer? list in lists)
         {
             listEntries += list?.Count ?? 0;
         }
 
+        ChunkFirst = layout.First;
+        ChunkRows = layout.Rows;
         if (listEntries > 0 && listPairs <= MaxListShare * PairsVisited)
         {
-            BuildLists(chunks, lists, listEntries);
+            BuildLists(chunks, lists, layout.ListLength, listEntries);
             PairsVisited = listPairs;
+        }
+        else
+        {
+            // The ranges, packed: a pass over lists never reads them.
+            var runStart = new int[chunks + 1];
+            for (int k = 0; k < chunks; k++)
+            {
+                runStart[k + 1] = runStart[k] + layout.RunCount[k];
+            }
+
+            int[] runs = _arrays.Rent<int>(runStart[chunks]);
+            for (int k = 0; k < chunks; k++)
+            {
+                Array.Copy(layout.Slots, k * slot, runs, runStart[k], layout.RunCount[k]);
+            }
+
+            RunStart = runStart;
+            Runs = runs;
         }
 
         foreach (ListBuffer? list in lists)
@@ -360,13 +360,13 @@ internal sealed class PointGrid<T>
 
     // The lists of every column, in chunk order, and their coordinates.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildLists(int chunks, ListBuffer?[] lists, long entries)
+    private void BuildLists(int chunks, ListBuffer?[] lists, int[] listLength, long entries)
     {
         var start = new int[chunks + 1];
         for (int k = 0; k < chunks; k++)
         {
-            start[k + 1] = start[k] + _listLength[k];
-            MaxListLength = Math.Max(MaxListLength, _listLength[k]);
+            start[k + 1] = start[k] + listLength[k];
+            MaxListLength = Math.Max(MaxListLength, listLength[k]);
         }
 
         int[] position = _arrays.Rent<int>(entries);
@@ -541,7 +541,7 @@ internal sealed class PointGrid<T>
             }
 
             list.Count = before + length;
-            _listLength[chunk] = length;
+            layout.ListLength[chunk] = length;
             listPairs += (long)n * length;
         }
 
@@ -550,7 +550,7 @@ internal sealed class PointGrid<T>
 
     /// <summary>What the chunks of every column are built from, and the arrays they are built into.</summary>
     private sealed class ChunkLayout(int[] columnCount, int[] columnChunk, int gridded, int[] cells, double[] keys, double cutoff,
-        int lanes, int chunkRows, int neighbours, int[] slots, int slot, int[] ends)
+        int lanes, int chunkRows, int neighbours, int[] slots, int slot, int[] ends, int[] listLength)
     {
         public int[] ColumnCount { get; } = columnCount;
 
@@ -586,6 +586,9 @@ internal sealed class PointGrid<T>
 
         /// <summary>Where each range's points end before it is rounded up to whole vectors: chunk k's at Ends[k·Neighbours ..].</summary>
         public int[] Ends { get; } = ends;
+
+        /// <summary>Each chunk's list length, once its column's lists are found.</summary>
+        public int[] ListLength { get; } = listLength;
 
         public long[] ListPairs { get; } = new long[columnCount.Length];
     }
