@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Specialized;
 
 /// <summary>
-/// The vectorized exponential: 2^t = 2^n · 2^f with n = round(t) and f in [−1/2, 1/2], 2^f by a
-/// polynomial whose coefficients interpolate it at the Chebyshev nodes of [−1/2, 1/2] (near-minimax),
+/// The vectorized exponential: 2^t = 2^n · 2^f with n = ⌊t⌋ and f in [0, 1], 2^f by a
+/// polynomial whose coefficients interpolate it at the Chebyshev nodes of [0, 1] (near-minimax),
 /// of the least degree whose interpolation error is below the precision's rounding: 5 for float
 /// (1.0e-7 relative before rounding), 11 for double (4e-18). With rounding, the relative error
 /// against exp stays within <see cref="SingleMaxRelativeError"/> and <see cref="DoubleMaxRelativeError"/>
@@ -26,30 +26,28 @@ internal static class ExpPolynomial
         where T : unmanaged, IFloatingPointIeee754<T>
         where TS : ISimd<TV, T>
     {
-        t = TS.ClampExponent(t);
-        TV n = TS.Round(t);
-        TV f = TS.Subtract(t, n);
+        TV f = TS.SplitPower(t, out TV n);
         TV p;
         if (typeof(T) == typeof(float))
         {
-            p = TS.MultiplyAdd(f, C(0.0013390863f), C(0.0096760318f));
-            p = TS.MultiplyAdd(f, p, C(0.055503569f));
-            p = TS.MultiplyAdd(f, p, C(0.24022107f));
-            p = TS.MultiplyAdd(f, p, C(0.69314718f));
-            p = TS.MultiplyAdd(f, p, C(1.0000001f));
+            p = TS.MultiplyAdd(f, C(0.0018937540582203076), C(0.008949590423295236));
+            p = TS.MultiplyAdd(f, p, C(0.0558603370772849));
+            p = TS.MultiplyAdd(f, p, C(0.24014181820142738));
+            p = TS.MultiplyAdd(f, p, C(0.693154489663234));
+            p = TS.MultiplyAdd(f, p, C(0.9999998983500242));
         }
         else
         {
-            p = TS.MultiplyAdd(f, C(4.4558179083360645e-10), C(7.074194297288521e-09));
-            p = TS.MultiplyAdd(f, p, C(1.0178057087733941e-07));
-            p = TS.MultiplyAdd(f, p, C(1.3215432535912375e-06));
-            p = TS.MultiplyAdd(f, p, C(1.5252733841556773e-05));
-            p = TS.MultiplyAdd(f, p, C(0.00015403530463724353));
-            p = TS.MultiplyAdd(f, p, C(0.001333355814640647));
-            p = TS.MultiplyAdd(f, p, C(0.009618129107587256));
-            p = TS.MultiplyAdd(f, p, C(0.055504108664821625));
-            p = TS.MultiplyAdd(f, p, C(0.24022650695910158));
-            p = TS.MultiplyAdd(f, p, C(0.6931471805599453));
+            p = TS.MultiplyAdd(f, C(6.301478117433779e-10), C(6.538608553499254e-09));
+            p = TS.MultiplyAdd(f, p, C(1.0258188854184174e-07));
+            p = TS.MultiplyAdd(f, p, C(1.320769749209033e-06));
+            p = TS.MultiplyAdd(f, p, C(1.5253231141364262e-05));
+            p = TS.MultiplyAdd(f, p, C(0.0001540350928370369));
+            p = TS.MultiplyAdd(f, p, C(0.0013333558734919516));
+            p = TS.MultiplyAdd(f, p, C(0.00961812909724503));
+            p = TS.MultiplyAdd(f, p, C(0.0555041086659012));
+            p = TS.MultiplyAdd(f, p, C(0.24022650695904277));
+            p = TS.MultiplyAdd(f, p, C(0.6931471805599465));
             p = TS.MultiplyAdd(f, p, C(1.0));
         }
 

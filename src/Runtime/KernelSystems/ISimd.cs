@@ -45,15 +45,13 @@ internal interface ISimd<TV, T>
     static abstract ulong Bits(TV mask);
 
     /// <summary>
-    /// t raised to the least argument whose power of two <see cref="ScaleB"/> can still form (identity
-    /// where <see cref="ScaleB"/> handles any exponent).
+    /// Splits 2^t into 2^f·2^⌊t⌋: returns f = t − ⌊t⌋ in [0, 1] and sets <paramref name="exponent"/> to
+    /// what <see cref="ScaleB"/> takes for the 2^⌊t⌋ part (t raised to the least power it can form,
+    /// where it cannot form every one).
     /// </summary>
-    static abstract TV ClampExponent(TV t);
+    static abstract TV SplitPower(TV t, out TV exponent);
 
-    /// <summary>Each lane rounded to the nearest integer (ties to even).</summary>
-    static abstract TV Round(TV t);
-
-    /// <summary>p·2^n for integer-valued n, at least the clamp of <see cref="ClampExponent"/>.</summary>
+    /// <summary>p·2^⌊n⌋, for n from <see cref="SplitPower"/>.</summary>
     static abstract TV ScaleB(TV p, TV n);
 
     /// <summary>The sum of the lanes, in double.</summary>

@@ -11,7 +11,7 @@ internal static class PairKernelFactory
     public static (PairKernel<T> Kernel, int Lanes) Create<T>(RadialKernel kernel, int dimension, bool cutoff)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx512DQ.IsSupported)
         {
             return (ForWidth<T, Vector512<T>, Simd512<T>>(kernel, dimension, cutoff), Vector512<T>.Count);
         }

@@ -44,16 +44,20 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
     public static ulong Bits(Vector128<T> mask) => Vector128.ExtractMostSignificantBits(mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> ClampExponent(Vector128<T> t) =>
+    public static Vector128<T> SplitPower(Vector128<T> t, out Vector128<T> exponent)
+    {
+        // The clamp keeps 2^⌊t⌋ a normal number, which the exponent-field addition of ScaleB needs.
         // From .NET 9, Max orders NaN and signed zeros IEEE-style at a few instructions' cost; MaxNative is maxps.
 #if NET9_0_OR_GREATER
-        Vector128.MaxNative(t, Vector128.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
+        t = Vector128.MaxNative(t, Vector128.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
 #else
-        Vector128.Max(t, Vector128.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
+        t = Vector128.Max(t, Vector128.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
 #endif
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Round(Vector128<T> t) => t + Shifter - Shifter;
+        exponent = typeof(T) == typeof(float)
+            ? Vector128.Floor(t.AsSingle()).As<float, T>()
+            : Vector128.Floor(t.AsDouble()).As<double, T>();
+        return t - exponent;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> ScaleB(Vector128<T> p, Vector128<T> n)
@@ -65,7 +69,7 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
             : (p.AsInt64() + Vector128.ShiftLeft(shifted.AsInt64() - Shifter.AsInt64(), 52)).As<long, T>();
     }
 
-    // 1.5·2^(mantissa bits): adding it pushes the fraction out of the mantissa, rounding to nearest.
+    // 1.5·2^(mantissa bits): adding it to an integer-valued n puts n in the low mantissa bits.
     private static Vector128<T> Shifter => Vector128.Create(T.CreateTruncating(typeof(T) == typeof(float) ? 12582912.0 : 6755399441055744.0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -44,16 +44,20 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
     public static ulong Bits(Vector256<T> mask) => Vector256.ExtractMostSignificantBits(mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> ClampExponent(Vector256<T> t) =>
+    public static Vector256<T> SplitPower(Vector256<T> t, out Vector256<T> exponent)
+    {
+        // The clamp keeps 2^⌊t⌋ a normal number, which the exponent-field addition of ScaleB needs.
         // From .NET 9, Max orders NaN and signed zeros IEEE-style at a few instructions' cost; MaxNative is maxps.
 #if NET9_0_OR_GREATER
-        Vector256.MaxNative(t, Vector256.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
+        t = Vector256.MaxNative(t, Vector256.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
 #else
-        Vector256.Max(t, Vector256.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
+        t = Vector256.Max(t, Vector256.Create(T.CreateTruncating(typeof(T) == typeof(float) ? -126.0 : -1022.0)));
 #endif
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Round(Vector256<T> t) => t + Shifter - Shifter;
+        exponent = typeof(T) == typeof(float)
+            ? Vector256.Floor(t.AsSingle()).As<float, T>()
+            : Vector256.Floor(t.AsDouble()).As<double, T>();
+        return t - exponent;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> ScaleB(Vector256<T> p, Vector256<T> n)
@@ -65,7 +69,7 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
             : (p.AsInt64() + Vector256.ShiftLeft(shifted.AsInt64() - Shifter.AsInt64(), 52)).As<long, T>();
     }
 
-    // 1.5·2^(mantissa bits): adding it pushes the fraction out of the mantissa, rounding to nearest.
+    // 1.5·2^(mantissa bits): adding it to an integer-valued n puts n in the low mantissa bits.
     private static Vector256<T> Shifter => Vector256.Create(T.CreateTruncating(typeof(T) == typeof(float) ? 12582912.0 : 6755399441055744.0));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

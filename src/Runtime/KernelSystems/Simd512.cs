@@ -6,11 +6,10 @@ using System.Runtime.Intrinsics.X86;
 namespace Specialized;
 
 /// <summary>
-/// 512-bit vectors, chosen only where <see cref="Vector512.IsHardwareAccelerated"/> and
-/// <see cref="Avx512F.IsSupported"/>: AVX-512's round-to-integer and scale-by-power-of-two
-/// instructions (vrndscale, vscalef) make the exponential's range reduction two instructions, and
-/// vscalef underflows to zero by itself: the clamp only keeps −∞ (points absurdly far apart) from turning into NaN.
-/// The clamp is vmaxps itself: Vector512.Max orders NaN and signed zeros IEEE-style, three instructions.
+/// 512-bit vectors, chosen only where <see cref="Vector512.IsHardwareAccelerated"/>, <see cref="Avx512F.IsSupported"/>
+/// and <see cref="Avx512DQ.IsSupported"/>: AVX-512's reduce and scale-by-power-of-two instructions (vreduce,
+/// vscalef) make the exponential's range reduction one instruction and its reconstruction another, with no clamp:
+/// vscalef underflows to zero by itself, and vreduce maps −∞ (points absurdly far apart) to 0, not NaN.
 /// </summary>
 internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -51,15 +50,15 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
     public static ulong Bits(Vector512<T> mask) => Vector512.ExtractMostSignificantBits(mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> ClampExponent(Vector512<T> t) =>
-        typeof(T) == typeof(float)
-            ? Avx512F.Max(t.AsSingle(), Vector512.Create(-16384f)).As<float, T>()
-            : Avx512F.Max(t.AsDouble(), Vector512.Create(-16384.0)).As<double, T>();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Round(Vector512<T> t) => typeof(T) == typeof(float)
-        ? Avx512F.RoundScale(t.AsSingle(), 0).As<float, T>()
-        : Avx512F.RoundScale(t.AsDouble(), 0).As<double, T>();
+    public static Vector512<T> SplitPower(Vector512<T> t, out Vector512<T> exponent)
+    {
+        // vreduce with round-down (imm 1, precision exception suppressed: 8) gives t − ⌊t⌋ in one instruction, and 0 for −∞;
+        // vscalef floors its exponent itself, so t goes to it unchanged.
+        exponent = t;
+        return typeof(T) == typeof(float)
+            ? Avx512DQ.Reduce(t.AsSingle(), 0x09).As<float, T>()
+            : Avx512DQ.Reduce(t.AsDouble(), 0x09).As<double, T>();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> ScaleB(Vector512<T> p, Vector512<T> n) => typeof(T) == typeof(float)
