@@ -16,11 +16,12 @@ namespace Specialized;
 /// <para><b>Cost.</b> With truncation (the default, see <see cref="KernelSystemOptions.Truncation"/>) only pairs closer
 /// than the radius where k falls below the truncation are formed, found through a grid of the points built by
 /// <see cref="Create"/>: a product costs about count × (points within that radius) kernel values. With
-/// truncation 0 every pair is formed: count² kernel values per product.</para>
+/// truncation 0 every pair is formed, once for both of its points (K is symmetric): about count²/2 kernel values per
+/// product.</para>
 /// <para><b>Accuracy.</b> Exponentials are vectorized with a polynomial whose relative error is at most 2.5e-7 in
 /// float and 1e-15 in double (measured against exp in double); distances and kernel values are formed in
 /// <typeparamref name="T"/>, each row's sum is accumulated in <typeparamref name="T"/> vector lanes over at most 2,048
-/// points and then in double.</para>
+/// points (with truncation 0, also over at most 128 rows for the points' side of a pair) and then in double.</para>
 /// <para><b>Threads.</b> <see cref="Multiply"/> and <see cref="Solve"/> split rows among up to
 /// <see cref="KernelSystemOptions.DegreeOfParallelism"/> threads in a fixed partition and form every row's sums in one
 /// order, so results are bit-identical for any degree of parallelism. Instances may be used from several threads at once.</para>
@@ -131,7 +132,7 @@ public sealed class KernelSystem<T> : IDisposable
         var constants = new PairConstants<T>(T.CreateTruncating(c1), T.CreateTruncating(c2),
             double.IsFinite(maskRadius) ? T.CreateSaturating(maskRadius * maskRadius) : T.PositiveInfinity);
         var grid = new PointGrid<T>(points, count, dimension, cutoff * (1 + 2e-5), lanes, workers, pairs, constants);
-        return new KernelSystem<T>(new KernelOperator<T>(grid, pairs, constants, a, workers), count, dimension);
+        return new KernelSystem<T>(new KernelOperator<T>(grid, pairs, constants, a, workers, !double.IsFinite(cutoff)), count, dimension);
     }
 
     /// <summary>y = (αI + K)·v for <paramref name="nrhs"/> vectors at once (one pass over the pairs for up to 8).</summary>

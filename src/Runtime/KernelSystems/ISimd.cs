@@ -19,6 +19,9 @@ internal interface ISimd<TV, T>
     /// <summary>Reads <see cref="Count"/> elements from <paramref name="source"/> on.</summary>
     static abstract TV Load(ref T source);
 
+    /// <summary>Writes <see cref="Count"/> elements from <paramref name="destination"/> on.</summary>
+    static abstract void Store(TV value, ref T destination);
+
     /// <summary>Every lane <paramref name="value"/>.</summary>
     static abstract TV Splat(T value);
 

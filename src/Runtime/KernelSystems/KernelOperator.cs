@@ -40,7 +40,9 @@ internal sealed class KernelOperator<T>
     private readonly double _alpha;
     private Job? _cachedJob;
 
-    public KernelOperator(PointGrid<T> grid, PairKernel<T> kernel, PairConstants<T> constants, double alpha, int workers)
+    /// <summary>The operator of <paramref name="grid"/>'s points; with <paramref name="everyPair"/> (no truncation) the pairs are
+    /// swept once for both of their points (<see cref="SymmetricSweep{T}"/>).</summary>
+    public KernelOperator(PointGrid<T> grid, PairKernel<T> kernel, PairConstants<T> constants, double alpha, int workers, bool everyPair)
     {
         _grid = grid;
         _kernel = kernel;
@@ -52,12 +54,15 @@ internal sealed class KernelOperator<T>
         // few enough that the last claims still even out the threads.
         int chunks = Math.Max(1, grid.ChunkFirst.Length);
         _claim = (int)Math.Clamp(PairsPerClaim * chunks / Math.Max(1, grid.PairsVisited), 1, Math.Max(1, chunks / (16 * Workers)));
+        _sweep = everyPair ? new SymmetricSweep<T>(grid, kernel, constants, alpha, Workers) : null;
     }
 
     /// <summary>Pairs a thread takes per claim, about 20 µs of work.</summary>
     private const long PairsPerClaim = 1 << 17;
 
     private readonly int _claim;
+
+    private readonly SymmetricSweep<T>? _sweep;
 
     public PointGrid<T> Grid => _grid;
 
@@ -73,6 +78,12 @@ internal sealed class KernelOperator<T>
     /// </summary>
     public void Apply(T[] v, double[] y, int[] columns, int columnCount, WorkerTeam? team)
     {
+        if (_sweep is not null)
+        {
+            _sweep.Apply(v, y, columns, columnCount, team);
+            return;
+        }
+
         Job job = Interlocked.Exchange(ref _cachedJob, null) ?? new Job(this);
         job.Start(v, y, columns, columnCount);
         if (team is not null)

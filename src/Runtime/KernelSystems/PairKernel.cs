@@ -23,6 +23,15 @@ internal abstract class PairKernel<T>
         ReadOnlySpan<int> runs, ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums);
 
     /// <summary>
+    /// The block of pairs between rows firstRow .. firstRow + rowCount − 1 and points [from, end), used both ways: adds to
+    /// rowSums[r·nrhs + q] the sum over j of k(pᵢ, pⱼ)·v[columns[q] + j], and to columnSums[q·(end − from) + j − from] the sum
+    /// over i of k(pᵢ, pⱼ)·v[columns[q] + i], each pair's kernel formed once. rowCount is a whole number of
+    /// <see cref="RowGroup"/>s and end − from of vectors; v is zero at padded rows and points.
+    /// </summary>
+    public abstract void AccumulateBoth(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount, int from, int end,
+        ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> rowSums, Span<T> columnSums);
+
+    /// <summary>
     /// Writes to <paramref name="kept"/> the positions j in [from, end), in order, within the cutoff of at least one of the rows
     /// firstRow .. firstRow + rowCount − 1, by the very distance and mask the sums use; returns how many. Reads whole vectors
     /// from <paramref name="from"/> on, so the coordinates must extend to the next whole vector past end.

@@ -14,6 +14,9 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
     public static Vector128<T> Load(ref T source) => Vector128.LoadUnsafe(ref source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Splat(T value) => Vector128.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -14,6 +14,9 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
     public static Vector256<T> Load(ref T source) => Vector256.LoadUnsafe(ref source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Splat(T value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -20,6 +20,9 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
     public static Vector512<T> Load(ref T source) => Vector512.LoadUnsafe(ref source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Splat(T value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
