@@ -72,4 +72,33 @@ public class ThreadsAndAllocationTests
             held.Leave();
         }
     }
+
+    /// <summary>A build that finds the worker team taken lays out its grid alone: the same grid, so the same bits.</summary>
+    [Fact]
+    public void A_build_that_finds_the_worker_team_taken_gives_the_same_bits()
+    {
+        var problem = new KernelProblem<float>(30000, 3, RadialKernel.Gaussian, KernelProblem<float>.GammaForMass(30000, 3, 0.5), 0.8);
+        float[] b = problem.Values(1);
+        var expected = new float[b.Length];
+        var y = new float[b.Length];
+        using (KernelSystem<float> system = problem.Create(new KernelSystemOptions { DegreeOfParallelism = 2 }))
+        {
+            Assert.True(system.UsesLists);
+            system.Multiply(b, expected);
+        }
+
+        WorkerTeam? held = WorkerTeam.TryJoin(2);
+        Assert.NotNull(held);
+        try
+        {
+            using KernelSystem<float> system = problem.Create(new KernelSystemOptions { DegreeOfParallelism = 2 });
+            system.Multiply(b, y);
+        }
+        finally
+        {
+            held.Leave();
+        }
+
+        Assert.Equal(expected, y);
+    }
 }
