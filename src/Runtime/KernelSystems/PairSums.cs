@@ -22,19 +22,33 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accumulate(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount,
-        ReadOnlySpan<int> runs, ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums)
+        ReadOnlySpan<int> runs, ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums) =>
+        Sweep<RowsOnly>(coords, stride, dimension, firstRow, rowCount, runs, v, columns, constants, sums, default, 0);
+
+    // The passes of both entry points: up to four right-hand sides at a time, four rows at a time. With TB, runs is one
+    // range from `from` and the rows are whole groups, so the points' sums of row i0..i0 + 3 go to columnSums.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sweep<TB>(ReadOnlySpan<T> coords, int stride, int dimension, int firstRow, int rowCount, ReadOnlySpan<int> runs,
+        ReadOnlySpan<T> v, ReadOnlySpan<int> columns, PairConstants<T> constants, Span<double> sums, Span<T> columnSums, int from)
+        where TB : IPointSide
     {
         ref T c = ref MemoryMarshal.GetReference(coords);
         ref T vb = ref MemoryMarshal.GetReference(v);
-        int nrhs = columns.Length;
+        ref T sb = ref MemoryMarshal.GetReference(columnSums);
+        int nrhs = columns.Length, width = TB.Value ? runs[1] - runs[0] : 0;
         Span<double> group = stackalloc double[RowGroup * 4];
         for (int q = 0; q < nrhs;)
         {
             int take = nrhs - q >= 4 ? 4 : nrhs - q >= 2 ? 2 : 1;
+            int q1 = q + (take > 1 ? 1 : 0), q2 = q + (take > 2 ? 2 : 0), q3 = q + (take > 3 ? 3 : 0);
             ref T v0 = ref Unsafe.Add(ref vb, columns[q]);
-            ref T v1 = ref Unsafe.Add(ref vb, columns[q + (take > 1 ? 1 : 0)]);
-            ref T v2 = ref Unsafe.Add(ref vb, columns[q + (take > 2 ? 2 : 0)]);
-            ref T v3 = ref Unsafe.Add(ref vb, columns[q + (take > 3 ? 3 : 0)]);
+            ref T v1 = ref Unsafe.Add(ref vb, columns[q1]);
+            ref T v2 = ref Unsafe.Add(ref vb, columns[q2]);
+            ref T v3 = ref Unsafe.Add(ref vb, columns[q3]);
+            ref T s0 = ref Unsafe.Add(ref sb, q * width);
+            ref T s1 = ref Unsafe.Add(ref sb, q1 * width);
+            ref T s2 = ref Unsafe.Add(ref sb, q2 * width);
+            ref T s3 = ref Unsafe.Add(ref sb, q3 * width);
             for (int r = 0; r < rowCount; r += RowGroup)
             {
                 // A short last group repeats its last row; the repeats' sums are dropped.
@@ -43,13 +57,13 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
                 switch (take)
                 {
                     case 4:
-                        Group<Rhs4>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, constants, group);
+                        Group<Rhs4, TB>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, ref s0, ref s1, ref s2, ref s3, from, constants, group);
                         break;
                     case 2:
-                        Group<Rhs2>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, constants, group);
+                        Group<Rhs2, TB>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, ref s0, ref s1, ref s2, ref s3, from, constants, group);
                         break;
                     default:
-                        Group<Rhs1>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, constants, group);
+                        Group<Rhs1, TB>(ref c, stride, dimension, i0, i1, i2, i3, runs, ref v0, ref v1, ref v2, ref v3, ref s0, ref s1, ref s2, ref s3, from, constants, group);
                         break;
                 }
 
@@ -67,9 +81,10 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Group<TR>(ref T c, nint stride, int dimension, nint i0, nint i1, nint i2, nint i3, ReadOnlySpan<int> runs,
-        ref T v0, ref T v1, ref T v2, ref T v3, PairConstants<T> constants, Span<double> result)
+    private static void Group<TR, TB>(ref T c, nint stride, int dimension, nint i0, nint i1, nint i2, nint i3, ReadOnlySpan<int> runs,
+        ref T v0, ref T v1, ref T v2, ref T v3, ref T s0, ref T s1, ref T s2, ref T s3, nint from, PairConstants<T> constants, Span<double> result)
         where TR : IRhsCount
+        where TB : IPointSide
     {
         TV c1 = TS.Splat(constants.C1), c2 = TS.Splat(constants.C2), cut = TS.Splat(constants.CutoffSquared);
         TV a00 = default, a01 = default, a02 = default, a03 = default, a10 = default, a11 = default, a12 = default, a13 = default, a20 = default, a21 = default, a22 = default, a23 = default, a30 = default, a31 = default, a32 = default, a33 = default;
@@ -89,6 +104,10 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
                 a10 = TS.MultiplyAdd(k1, w0, a10);
                 a20 = TS.MultiplyAdd(k2, w0, a20);
                 a30 = TS.MultiplyAdd(k3, w0, a30);
+                if (TB.Value)
+                {
+                    Transposed(ref Unsafe.Add(ref s0, j - from), ref v0, i0, k0, k1, k2, k3);
+                }
                 if (TR.Value > 1)
                 {
                     TV w1 = TS.Load(ref Unsafe.Add(ref v1, j));
@@ -96,6 +115,10 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
                     a11 = TS.MultiplyAdd(k1, w1, a11);
                     a21 = TS.MultiplyAdd(k2, w1, a21);
                     a31 = TS.MultiplyAdd(k3, w1, a31);
+                    if (TB.Value)
+                    {
+                        Transposed(ref Unsafe.Add(ref s1, j - from), ref v1, i0, k0, k1, k2, k3);
+                    }
                 }
 
                 if (TR.Value > 2)
@@ -105,11 +128,20 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
                     a12 = TS.MultiplyAdd(k1, w2, a12);
                     a22 = TS.MultiplyAdd(k2, w2, a22);
                     a32 = TS.MultiplyAdd(k3, w2, a32);
+                    if (TB.Value)
+                    {
+                        Transposed(ref Unsafe.Add(ref s2, j - from), ref v2, i0, k0, k1, k2, k3);
+                    }
+
                     TV w3 = TS.Load(ref Unsafe.Add(ref v3, j));
                     a03 = TS.MultiplyAdd(k0, w3, a03);
                     a13 = TS.MultiplyAdd(k1, w3, a13);
                     a23 = TS.MultiplyAdd(k2, w3, a23);
                     a33 = TS.MultiplyAdd(k3, w3, a33);
+                    if (TB.Value)
+                    {
+                        Transposed(ref Unsafe.Add(ref s3, j - from), ref v3, i0, k0, k1, k2, k3);
+                    }
                 }
             }
         }
@@ -161,124 +193,8 @@ internal sealed class PairSums<T, TV, TS, TK, TD, TC> : PairKernel<T>
             }
         }
 
-        ref T c = ref MemoryMarshal.GetReference(coords);
-        ref T vb = ref MemoryMarshal.GetReference(v);
-        ref T sb = ref MemoryMarshal.GetReference(columnSums);
-        Span<double> group = stackalloc double[RowGroup * 4];
-        for (int q = 0; q < nrhs;)
-        {
-            int take = nrhs - q >= 4 ? 4 : nrhs - q >= 2 ? 2 : 1;
-            ref T v0 = ref Unsafe.Add(ref vb, columns[q]);
-            ref T v1 = ref Unsafe.Add(ref vb, columns[q + (take > 1 ? 1 : 0)]);
-            ref T v2 = ref Unsafe.Add(ref vb, columns[q + (take > 2 ? 2 : 0)]);
-            ref T v3 = ref Unsafe.Add(ref vb, columns[q + (take > 3 ? 3 : 0)]);
-            ref T s0 = ref Unsafe.Add(ref sb, q * width);
-            ref T s1 = ref Unsafe.Add(ref sb, (q + (take > 1 ? 1 : 0)) * width);
-            ref T s2 = ref Unsafe.Add(ref sb, (q + (take > 2 ? 2 : 0)) * width);
-            ref T s3 = ref Unsafe.Add(ref sb, (q + (take > 3 ? 3 : 0)) * width);
-            for (int r = 0; r < rowCount; r += RowGroup)
-            {
-                switch (take)
-                {
-                    case 4:
-                        GroupBoth<Rhs4>(ref c, stride, dimension, firstRow + r, from, end, ref v0, ref v1, ref v2, ref v3, ref s0, ref s1, ref s2, ref s3, constants, group);
-                        break;
-                    case 2:
-                        GroupBoth<Rhs2>(ref c, stride, dimension, firstRow + r, from, end, ref v0, ref v1, ref v2, ref v3, ref s0, ref s1, ref s2, ref s3, constants, group);
-                        break;
-                    default:
-                        GroupBoth<Rhs1>(ref c, stride, dimension, firstRow + r, from, end, ref v0, ref v1, ref v2, ref v3, ref s0, ref s1, ref s2, ref s3, constants, group);
-                        break;
-                }
-
-                for (int rr = 0; rr < RowGroup; rr++)
-                {
-                    for (int qq = 0; qq < take; qq++)
-                    {
-                        rowSums[(r + rr) * nrhs + q + qq] += group[rr * 4 + qq];
-                    }
-                }
-            }
-
-            q += take;
-        }
-    }
-
-    // Four rows against each vector of points: the rows' sums in registers as in Group, and the points' sums (over the four
-    // rows) added to their slots in memory, which stay in L1 across the rows of a block.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void GroupBoth<TR>(ref T c, nint stride, int dimension, nint i0, nint from, nint end,
-        ref T v0, ref T v1, ref T v2, ref T v3, ref T s0, ref T s1, ref T s2, ref T s3, PairConstants<T> constants, Span<double> result)
-        where TR : IRhsCount
-    {
-        TV c1 = TS.Splat(constants.C1), c2 = TS.Splat(constants.C2), cut = TS.Splat(constants.CutoffSquared);
-        nint i1 = i0 + 1, i2 = i0 + 2, i3 = i0 + 3;
-        TV a00 = default, a01 = default, a02 = default, a03 = default, a10 = default, a11 = default, a12 = default, a13 = default, a20 = default, a21 = default, a22 = default, a23 = default, a30 = default, a31 = default, a32 = default, a33 = default;
-        for (nint j = from; j < end; j += TS.Count)
-        {
-            TV x0 = At(ref c, stride, j, 0), x1 = At(ref c, stride, j, 1), x2 = At(ref c, stride, j, 2), x3 = At(ref c, stride, j, 3);
-            TV x4 = At(ref c, stride, j, 4), x5 = At(ref c, stride, j, 5), x6 = At(ref c, stride, j, 6), x7 = At(ref c, stride, j, 7);
-            TV k0 = Pair(ref c, stride, dimension, i0, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
-            TV k1 = Pair(ref c, stride, dimension, i1, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
-            TV k2 = Pair(ref c, stride, dimension, i2, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
-            TV k3 = Pair(ref c, stride, dimension, i3, j, x0, x1, x2, x3, x4, x5, x6, x7, c1, c2, cut);
-            nint at = j - from;
-            TV w0 = TS.Load(ref Unsafe.Add(ref v0, j));
-            a00 = TS.MultiplyAdd(k0, w0, a00);
-            a10 = TS.MultiplyAdd(k1, w0, a10);
-            a20 = TS.MultiplyAdd(k2, w0, a20);
-            a30 = TS.MultiplyAdd(k3, w0, a30);
-            Transposed(ref Unsafe.Add(ref s0, at), ref v0, i0, k0, k1, k2, k3);
-            if (TR.Value > 1)
-            {
-                TV w1 = TS.Load(ref Unsafe.Add(ref v1, j));
-                a01 = TS.MultiplyAdd(k0, w1, a01);
-                a11 = TS.MultiplyAdd(k1, w1, a11);
-                a21 = TS.MultiplyAdd(k2, w1, a21);
-                a31 = TS.MultiplyAdd(k3, w1, a31);
-                Transposed(ref Unsafe.Add(ref s1, at), ref v1, i0, k0, k1, k2, k3);
-            }
-
-            if (TR.Value > 2)
-            {
-                TV w2 = TS.Load(ref Unsafe.Add(ref v2, j));
-                a02 = TS.MultiplyAdd(k0, w2, a02);
-                a12 = TS.MultiplyAdd(k1, w2, a12);
-                a22 = TS.MultiplyAdd(k2, w2, a22);
-                a32 = TS.MultiplyAdd(k3, w2, a32);
-                Transposed(ref Unsafe.Add(ref s2, at), ref v2, i0, k0, k1, k2, k3);
-                TV w3 = TS.Load(ref Unsafe.Add(ref v3, j));
-                a03 = TS.MultiplyAdd(k0, w3, a03);
-                a13 = TS.MultiplyAdd(k1, w3, a13);
-                a23 = TS.MultiplyAdd(k2, w3, a23);
-                a33 = TS.MultiplyAdd(k3, w3, a33);
-                Transposed(ref Unsafe.Add(ref s3, at), ref v3, i0, k0, k1, k2, k3);
-            }
-        }
-
-        result[0] = TS.Sum(a00);
-        result[4] = TS.Sum(a10);
-        result[8] = TS.Sum(a20);
-        result[12] = TS.Sum(a30);
-        if (TR.Value > 1)
-        {
-            result[1] = TS.Sum(a01);
-            result[5] = TS.Sum(a11);
-            result[9] = TS.Sum(a21);
-            result[13] = TS.Sum(a31);
-        }
-
-        if (TR.Value > 2)
-        {
-            result[2] = TS.Sum(a02);
-            result[6] = TS.Sum(a12);
-            result[10] = TS.Sum(a22);
-            result[14] = TS.Sum(a32);
-            result[3] = TS.Sum(a03);
-            result[7] = TS.Sum(a13);
-            result[11] = TS.Sum(a23);
-            result[15] = TS.Sum(a33);
-        }
+        Span<int> run = stackalloc int[] { from, end };
+        Sweep<RowsAndPoints>(coords, stride, dimension, firstRow, rowCount, run, v, columns, constants, rowSums, columnSums, from);
     }
 
     /// <summary>The points' side of four rows' pairs: sum += k0·v[i0] + k1·v[i0 + 1] + k2·v[i0 + 2] + k3·v[i0 + 3].</summary>

@@ -52,3 +52,13 @@ internal readonly struct Rhs1 : IRhsCount { public static int Value => 1; }
 internal readonly struct Rhs2 : IRhsCount { public static int Value => 2; }
 
 internal readonly struct Rhs4 : IRhsCount { public static int Value => 4; }
+
+/// <summary>Whether a pass of the pair sums also adds each pair to its point's side (<see cref="PairKernel{T}.AccumulateBoth"/>).</summary>
+internal interface IPointSide
+{
+    static abstract bool Value { get; }
+}
+
+internal readonly struct RowsOnly : IPointSide { public static bool Value => false; }
+
+internal readonly struct RowsAndPoints : IPointSide { public static bool Value => true; }
