@@ -196,38 +196,20 @@ internal static class ConjugateGradient<T>
         Span<double> xq = xd.AsSpan(q * stride, stride), r = rd.AsSpan(q * stride, stride);
         Span<T> pq = p.AsSpan(q * stride, stride);
         ReadOnlySpan<double> aq = qd.AsSpan(q * stride, stride);
-        double pAp = 0;
-        for (int i = 0; i < stride; i++)
-        {
-            pAp += double.CreateTruncating(pq[i]) * aq[i];
-        }
-
+        double pAp = CgVectors<T>.Dot(pq, aq);
         double step = rr[q] / pAp;
         if (!(pAp > 0) || !double.IsFinite(step))
         {
             return Stalled;
         }
 
-        double rrNew = 0;
-        for (int i = 0; i < stride; i++)
-        {
-            xq[i] += step * double.CreateTruncating(pq[i]);
-            double ri = r[i] - step * aq[i];
-            r[i] = ri;
-            rrNew += ri * ri;
-        }
-
+        double rrNew = CgVectors<T>.Update(xq, r, pq, aq, step);
         if (Math.Sqrt(rrNew) <= target)
         {
             return Met;
         }
 
-        double beta = rrNew / rr[q];
-        for (int i = 0; i < stride; i++)
-        {
-            pq[i] = T.CreateTruncating(r[i] + beta * double.CreateTruncating(pq[i]));
-        }
-
+        CgVectors<T>.Direction(pq, r, rrNew / rr[q]);
         rr[q] = rrNew;
         return Iterating;
     }
