@@ -19,7 +19,9 @@ namespace Specialized;
 /// <para>The overloads with <c>degreeOfParallelism</c> share the large updates and panel solves of a factorization of order
 /// <see cref="BlockedFrom"/> or more among up to that many threads (at most <see cref="Environment.ProcessorCount"/>);
 /// each extra thread adds its own packing scratch of about (144 + n / degreeOfParallelism)·2 KiB to the rented array, and
-/// each shared step allocates the few small objects of one <see cref="System.Threading.Tasks.Parallel.For(int, int, System.Threading.Tasks.ParallelOptions, Action{int})"/>.
+/// the shared steps reuse one job object per calling thread, so nothing is allocated once warm, except by a call that finds
+/// the library's worker threads busy with another: it shares its steps through
+/// <see cref="System.Threading.Tasks.Parallel.For(int, int, System.Threading.Tasks.ParallelOptions, Action{int})"/>, which allocates a few small objects each.
 /// Every element sees the same operations in the same order as on one thread, so the result is bit-identical
 /// whatever the degree of parallelism. The default, one thread, suits callers that already run one solve per core.</para>
 /// <para>Bad shapes throw <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/>

@@ -37,25 +37,24 @@ internal static unsafe class ParallelGemm<T, TKernel>
     /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
     public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
     {
-        var job = new Job
-        {
-            C = (T*)Unsafe.AsPointer(ref c.Origin),
-            Ldc = c.RowStride,
-            A = (T*)Unsafe.AsPointer(ref a.Origin),
-            ARowStride = a.RowStride,
-            AColumnStride = a.ColumnStride,
-            B = (T*)Unsafe.AsPointer(ref b.Origin),
-            BRowStride = b.RowStride,
-            BColumnStride = b.ColumnStride,
-            PackedB = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.B)),
-            M = m,
-            N = n,
-            Mask = mask,
-            Parts = buffers.Workers,
-            Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch)),
-            WorkerLength = buffers.WorkerLength,
-            Order = buffers.Order,
-        };
+        // One job per calling thread, reused: the step allocates nothing. A step returns only when every part is done.
+        Job job = s_job ??= new Job();
+        job.C = (T*)Unsafe.AsPointer(ref c.Origin);
+        job.Ldc = c.RowStride;
+        job.A = (T*)Unsafe.AsPointer(ref a.Origin);
+        job.ARowStride = a.RowStride;
+        job.AColumnStride = a.ColumnStride;
+        job.B = (T*)Unsafe.AsPointer(ref b.Origin);
+        job.BRowStride = b.RowStride;
+        job.BColumnStride = b.ColumnStride;
+        job.PackedB = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.B));
+        job.M = m;
+        job.N = n;
+        job.Mask = mask;
+        job.Parts = buffers.Workers;
+        job.Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch));
+        job.WorkerLength = buffers.WorkerLength;
+        job.Order = buffers.Order;
         int panels = (n + TKernel.NR - 1) / TKernel.NR;
         int* states = stackalloc int[panels];
         job.States = states;
@@ -69,6 +68,9 @@ internal static unsafe class ParallelGemm<T, TKernel>
             WorkerTeam.Share(buffers.Team, job, job.Parts);
         }
     }
+
+    [ThreadStatic]
+    private static Job? s_job;
 
     private sealed class Job : IParallelJob
     {

@@ -31,24 +31,27 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
 
     public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
     {
-        var job = new Job
-        {
-            L = (T*)Unsafe.AsPointer(ref l.Origin),
-            LRowStride = l.RowStride,
-            LColumnStride = l.ColumnStride,
-            B = (T*)Unsafe.AsPointer(ref b.Origin),
-            BRowStride = b.RowStride,
-            BColumnStride = b.ColumnStride,
-            M = m,
-            W = w,
-            Parts = buffers.Workers,
-            Chunks = ChunksPerWorker * buffers.Workers,
-            Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch)),
-            WorkerLength = buffers.WorkerLength,
-            Order = buffers.Order,
-        };
+        // One job per calling thread, reused: the step allocates nothing. A step returns only when every part is done.
+        Job job = s_job ??= new Job();
+        job.L = (T*)Unsafe.AsPointer(ref l.Origin);
+        job.LRowStride = l.RowStride;
+        job.LColumnStride = l.ColumnStride;
+        job.B = (T*)Unsafe.AsPointer(ref b.Origin);
+        job.BRowStride = b.RowStride;
+        job.BColumnStride = b.ColumnStride;
+        job.M = m;
+        job.W = w;
+        job.Parts = buffers.Workers;
+        job.Chunks = ChunksPerWorker * buffers.Workers;
+        job.Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch));
+        job.WorkerLength = buffers.WorkerLength;
+        job.Order = buffers.Order;
+        job.Claimed = 0;
         WorkerTeam.Share(buffers.Team, job, job.Parts);
     }
+
+    [ThreadStatic]
+    private static Job? s_job;
 
     private sealed class Job : IParallelJob
     {
