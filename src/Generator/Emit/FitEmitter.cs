@@ -95,6 +95,12 @@ internal static class FitEmitter
             GramKernelEmitter.Emit(w, spec, cols);
         }
 
+        if (!spec.ColumnMajor)
+        {
+            w.Line();
+            GramKernelEmitter.EmitCopyHelper(w, spec.Signature);
+        }
+
         SolverSpec normal = NormalEquations(spec, kernelLimit);
         w.Line();
         w.Line("/// <summary>The Cholesky solve of each fit's normal equations: [SpdSolve] kernels for the Gram matrix (lower triangle, row-major).</summary>");

@@ -104,14 +104,14 @@ namespace Specialized.Generated
             // g{j}_{k}: lane sums of (AᵀWA)(j, k), j ≤ k; h{j}: of (AᵀWb)(j).
             var g0_0 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
-            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            // The last partial block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[8];
             last.Clear();
             int full = rows & ~3;
             ref double lastA = ref last[0];
             ref double lastB = ref Unsafe.Add(ref lastA, 4);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full), (rows - full)).CopyTo(last);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(4));
+            CopyTail(ref Unsafe.Add(ref a, (nint)full), ref lastA, (rows - full));
+            CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 516;
@@ -154,14 +154,14 @@ namespace Specialized.Generated
             var h0 = Vector256<double>.Zero;
             var g1_1 = Vector256<double>.Zero;
             var h1 = Vector256<double>.Zero;
-            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            // The last partial block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[12];
             last.Clear();
             int full = rows & ~3;
             ref double lastA = ref last[0];
             ref double lastB = ref Unsafe.Add(ref lastA, 8);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full * 2), (rows - full) * 2).CopyTo(last);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(8));
+            CopyTail(ref Unsafe.Add(ref a, (nint)full * 2), ref lastA, (rows - full) * 2);
+            CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 260;
@@ -219,14 +219,14 @@ namespace Specialized.Generated
             var h1 = Vector256<double>.Zero;
             var g2_2 = Vector256<double>.Zero;
             var h2 = Vector256<double>.Zero;
-            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            // The last partial block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[16];
             last.Clear();
             int full = rows & ~3;
             ref double lastA = ref last[0];
             ref double lastB = ref Unsafe.Add(ref lastA, 12);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full * 3), (rows - full) * 3).CopyTo(last);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(12));
+            CopyTail(ref Unsafe.Add(ref a, (nint)full * 3), ref lastA, (rows - full) * 3);
+            CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 175;
@@ -301,14 +301,14 @@ namespace Specialized.Generated
             var h2 = Vector256<double>.Zero;
             var g3_3 = Vector256<double>.Zero;
             var h3 = Vector256<double>.Zero;
-            // The rows after the last whole block, zero-padded to 4 rows: A's block, then b's.
+            // The last partial block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[20];
             last.Clear();
             int full = rows & ~3;
             ref double lastA = ref last[0];
             ref double lastB = ref Unsafe.Add(ref lastA, 16);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref a, (nint)full * 4), (rows - full) * 4).CopyTo(last);
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref b, full), rows - full).CopyTo(last.Slice(16));
+            CopyTail(ref Unsafe.Add(ref a, (nint)full * 4), ref lastA, (rows - full) * 4);
+            CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
             // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 132;
@@ -369,6 +369,15 @@ namespace Specialized.Generated
             Span<double> solution = MemoryMarshal.CreateSpan(ref x, 4);
             SolveResult result = NormalEquations.Dispatch(gram, atb, solution, 4);
             return result;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void CopyTail(ref double from, ref double to, int count)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                Unsafe.Add(ref to, k) = Unsafe.Add(ref from, k);
+            }
         }
 
         /// <summary>The Cholesky solve of each fit's normal equations: [SpdSolve] kernels for the Gram matrix (lower triangle, row-major).</summary>
