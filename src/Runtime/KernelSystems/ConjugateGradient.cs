@@ -64,7 +64,7 @@ internal static class ConjugateGradient<T>
 
             for (int q = 0; q < nrhs; q++)
             {
-                bNorm[q] = Math.Sqrt(CgVectors<double>.Dot(bd.AsSpan(q * stride, stride), bd.AsSpan(q * stride, stride)));
+                bNorm[q] = Math.Sqrt(VectorOps.Dot<double>(bd.AsSpan(q * stride, stride), bd.AsSpan(q * stride, stride)));
                 if (bNorm[q] == 0)
                 {
                     // The answer is 0 exactly, whatever the guess.
@@ -128,7 +128,7 @@ internal static class ConjugateGradient<T>
                 for (int q = 0; q < nrhs; q++)
                 {
                     ReadOnlySpan<double> r = rd.AsSpan(q * stride, stride);
-                    residual[q] = bNorm[q] == 0 ? 0 : Math.Sqrt(CgVectors<double>.Dot(r, r)) / bNorm[q];
+                    residual[q] = bNorm[q] == 0 ? 0 : Math.Sqrt(VectorOps.Dot<double>(r, r)) / bNorm[q];
                     if (state[q] == Met && !(residual[q] <= tolerance) && restarts < MaxRestarts && iterations < maxIterations)
                     {
                         state[q] = Iterating;
@@ -186,7 +186,7 @@ internal static class ConjugateGradient<T>
             pq[i] = T.CreateTruncating(r[i]);
         }
 
-        rr[q] = CgVectors<double>.Dot(r, r);
+        rr[q] = VectorOps.Dot<double>(r, r);
     }
 
     // One conjugate-gradient step of column q, given A·p in qd; the column's state after it.
