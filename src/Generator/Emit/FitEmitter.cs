@@ -70,6 +70,11 @@ internal static class FitEmitter
         w.Line($"return {form.FallbackCall(spec)};");
         w.Close();
         w.Line();
+        if (!spec.ColumnMajor)
+        {
+            EmitPrefetchHead(w, spec.Signature);
+        }
+
         string kernelArgs = string.Join(", ", roles.Where(role => role != ParameterRoles.Cols).Select(role => ParameterRoles.IsSpan(role) ? "ref r" + role : role));
         w.Open($"switch ({ParameterRoles.Cols})");
         w.Line("case 0:");
@@ -84,6 +89,22 @@ internal static class FitEmitter
         w.Line($"    return {form.FallbackCall(spec)};");
         w.Close();
         w.Close();
+    }
+
+    /// <summary>
+    /// Hints for the first <see cref="GramKernelEmitter.PrefetchBytes"/> of a row-major A, before the
+    /// kernel runs: its own hints run that far ahead, so without these a fit's first 4 KiB arrive one
+    /// demand miss at a time. 10,000 float fits of 200..1000 x 6, fit ÷ one read pass of A and b,
+    /// alternating runs: 1.20, 1.20, 1.20, 1.30 without against 1.15, 1.13, 1.14, 1.16 with.
+    /// </summary>
+    private static void EmitPrefetchHead(SourceWriter w, SolverSignature sig)
+    {
+        int size = sig.Element == ElementType.Double ? 8 : 4;
+        w.Line($"// A's first {SourceWriter.Int(GramKernelEmitter.PrefetchBytes)} bytes: the kernels ask that far ahead.");
+        w.Open($"for (int k = 0; k < {ParameterRoles.Rows} * {ParameterRoles.Cols} && k < {SourceWriter.Int(GramKernelEmitter.PrefetchBytes / size)}; k += {SourceWriter.Int(64 / size)})");
+        w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref r{ParameterRoles.Matrix}, k));");
+        w.Close();
+        w.Line();
     }
 
     /// <summary>The kernels for cols = 1..<paramref name="kernelLimit"/>, then the normal-equation solvers they call.</summary>

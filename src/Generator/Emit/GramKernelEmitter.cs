@@ -177,7 +177,7 @@ internal static class GramKernelEmitter
         }
 
         int ahead = PrefetchBytes / (sig.Element == ElementType.Double ? 8 : 4);
-        w.Line($"// The hardware prefetcher alone leaves the loop waiting on memory: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
+        w.Line($"// The hardware prefetcher alone leaves the loop waiting: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
         w.Line($"int prefetchRows = rows - {SourceWriter.Int((ahead + cols - 1) / cols)};");
         w.Line("int i = 0;");
         w.Open("for (; i < vectorRows; i++)");
@@ -219,7 +219,7 @@ internal static class GramKernelEmitter
 
         w.Close();
         w.Line();
-        w.Line("// The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.");
+        w.Line("// The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.");
         for (int k = 0; k < starts.Count; k++)
         {
             for (int col = owned[k].From; col < owned[k].To; col++)
@@ -291,7 +291,7 @@ internal static class GramKernelEmitter
         w.Line();
         EmitPairAccumulators(w, sig, cols);
         int spans = sig.HasWeights ? 2 : 1;
-        w.Line($"// The last partial block, zero-padded to {l} rows: A's, then b's{(sig.HasWeights ? " and w's" : "")}.");
+        w.Line($"// The last block, zero-padded to {l} rows: A's, then b's{(sig.HasWeights ? " and w's" : "")}.");
         w.Line($"Span<{t}> last = stackalloc {t}[{SourceWriter.Int(lanes * (cols + spans))}];");
         w.Line("last.Clear();");
         w.Line($"int full = rows & ~{SourceWriter.Int(lanes - 1)};");
@@ -314,7 +314,7 @@ internal static class GramKernelEmitter
         int blockElements = lanes * cols;
         int ahead = PrefetchBytes / (sig.Element == ElementType.Double ? 8 : 4);
         int lines = (blockElements * (sig.Element == ElementType.Double ? 8 : 4) + 63) / 64;
-        w.Line($"// The hardware prefetcher alone leaves the loop waiting on memory: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
+        w.Line($"// The hardware prefetcher alone leaves the loop waiting: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
         w.Line($"int prefetchRows = rows - {SourceWriter.Int((ahead + blockElements + cols - 1) / cols)};");
         w.Open($"for (int i = 0; i < rows; i += {l})");
         w.Line("bool whole = i < full;");
@@ -342,7 +342,7 @@ internal static class GramKernelEmitter
         }
         else
         {
-            w.Line($"// x{{j}}: column j of rows i..i + {SourceWriter.Int(lanes - 1)}, interleaved from pieces of rows r (low half) and r + {SourceWriter.Int(half)} (high half).");
+            w.Line($"// x{{j}}: column j of rows i..i + {SourceWriter.Int(lanes - 1)}, unpacked from rows r (low half) and r + {SourceWriter.Int(half)} (high half).");
         }
 
         for (int q = 0; q < pieces; q++)
@@ -443,7 +443,7 @@ internal static class GramKernelEmitter
     private static void EmitLaneSums(SourceWriter w, int cols)
     {
         w.Line();
-        w.Line("// The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.");
+        w.Line("// The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.");
         for (int j = 0; j < cols; j++)
         {
             string jj = SourceWriter.Int(j);

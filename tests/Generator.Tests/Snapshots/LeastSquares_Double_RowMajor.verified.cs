@@ -76,6 +76,12 @@ namespace Specialized.Generated
                 return LeastSquares.Fit(a, b, x, rows, cols, 0.0, MatrixLayout.RowMajor, false);
             }
 
+            // A's first 4096 bytes: the kernels ask that far ahead.
+            for (int k = 0; k < rows * cols && k < 512; k += 8)
+            {
+                KernelHints.Prefetch(in Unsafe.Add(ref ra, k));
+            }
+
             switch (cols)
             {
                 case 0:
@@ -104,7 +110,7 @@ namespace Specialized.Generated
             // g{j}_{k}: lane sums of (AᵀWA)(j, k), j ≤ k; h{j}: of (AᵀWb)(j).
             var g0_0 = Vector256<double>.Zero;
             var h0 = Vector256<double>.Zero;
-            // The last partial block, zero-padded to 4 rows: A's, then b's.
+            // The last block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[8];
             last.Clear();
             int full = rows & ~3;
@@ -113,7 +119,7 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full), ref lastA, (rows - full));
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 516;
             for (int i = 0; i < rows; i += 4)
             {
@@ -131,7 +137,7 @@ namespace Specialized.Generated
                 g0_0 = Fma.MultiplyAdd(x0, x0, g0_0);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
 
@@ -154,7 +160,7 @@ namespace Specialized.Generated
             var h0 = Vector256<double>.Zero;
             var g1_1 = Vector256<double>.Zero;
             var h1 = Vector256<double>.Zero;
-            // The last partial block, zero-padded to 4 rows: A's, then b's.
+            // The last block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[12];
             last.Clear();
             int full = rows & ~3;
@@ -163,7 +169,7 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full * 2), ref lastA, (rows - full) * 2);
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 260;
             for (int i = 0; i < rows; i += 4)
             {
@@ -175,7 +181,7 @@ namespace Specialized.Generated
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
                 }
 
-                // x{j}: column j of rows i..i + 3, interleaved from pieces of rows r (low half) and r + 2 (high half).
+                // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
                 var p0_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 0), Vector128.LoadUnsafe(ref row, 4));
                 var p0_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 2), Vector128.LoadUnsafe(ref row, 6));
                 var x0 = Avx.UnpackLow(p0_0, p0_1);
@@ -189,7 +195,7 @@ namespace Specialized.Generated
                 g1_1 = Fma.MultiplyAdd(x1, x1, g1_1);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
             Unsafe.Add(ref g, 2) = Vector256.Sum(g0_1);
@@ -219,7 +225,7 @@ namespace Specialized.Generated
             var h1 = Vector256<double>.Zero;
             var g2_2 = Vector256<double>.Zero;
             var h2 = Vector256<double>.Zero;
-            // The last partial block, zero-padded to 4 rows: A's, then b's.
+            // The last block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[16];
             last.Clear();
             int full = rows & ~3;
@@ -228,7 +234,7 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full * 3), ref lastA, (rows - full) * 3);
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 175;
             for (int i = 0; i < rows; i += 4)
             {
@@ -241,7 +247,7 @@ namespace Specialized.Generated
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
                 }
 
-                // x{j}: column j of rows i..i + 3, interleaved from pieces of rows r (low half) and r + 2 (high half).
+                // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
                 var p0_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 0), Vector128.LoadUnsafe(ref row, 6));
                 var p0_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 3), Vector128.LoadUnsafe(ref row, 9));
                 var x0 = Avx.UnpackLow(p0_0, p0_1);
@@ -262,7 +268,7 @@ namespace Specialized.Generated
                 g2_2 = Fma.MultiplyAdd(x2, x2, g2_2);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
             Unsafe.Add(ref g, 3) = Vector256.Sum(g0_1);
@@ -301,7 +307,7 @@ namespace Specialized.Generated
             var h2 = Vector256<double>.Zero;
             var g3_3 = Vector256<double>.Zero;
             var h3 = Vector256<double>.Zero;
-            // The last partial block, zero-padded to 4 rows: A's, then b's.
+            // The last block, zero-padded to 4 rows: A's, then b's.
             Span<double> last = stackalloc double[20];
             last.Clear();
             int full = rows & ~3;
@@ -310,7 +316,7 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full * 4), ref lastA, (rows - full) * 4);
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting on memory: ask 4096 bytes ahead, within A.
+            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 132;
             for (int i = 0; i < rows; i += 4)
             {
@@ -323,7 +329,7 @@ namespace Specialized.Generated
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
                 }
 
-                // x{j}: column j of rows i..i + 3, interleaved from pieces of rows r (low half) and r + 2 (high half).
+                // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
                 var p0_0 = Vector256.Create(Vector128.LoadUnsafe(ref row, 0), Vector128.LoadUnsafe(ref row, 8));
                 var p0_1 = Vector256.Create(Vector128.LoadUnsafe(ref row, 4), Vector128.LoadUnsafe(ref row, 12));
                 var x0 = Avx.UnpackLow(p0_0, p0_1);
@@ -350,7 +356,7 @@ namespace Specialized.Generated
                 g3_3 = Fma.MultiplyAdd(x3, x3, g3_3);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
             Unsafe.Add(ref g, 4) = Vector256.Sum(g0_1);

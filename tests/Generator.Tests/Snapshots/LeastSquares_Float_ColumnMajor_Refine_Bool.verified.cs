@@ -112,7 +112,7 @@ namespace Specialized.Generated
                 g0_0 = Fma.MultiplyAdd(x0, x0, g0_0);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
 
@@ -190,7 +190,7 @@ namespace Specialized.Generated
                 g1_1 = Fma.MultiplyAdd(x1, x1, g1_1);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
             Unsafe.Add(ref g, 2) = Vector256.Sum(g0_1);
@@ -281,7 +281,7 @@ namespace Specialized.Generated
                 g2_2 = Fma.MultiplyAdd(x2, x2, g2_2);
             }
 
-            // The lower triangle of the Gram matrix, row-major: element (k, j) at k·cols + j.
+            // The Gram matrix's lower triangle, row-major: (k, j) at k·cols + j.
             Unsafe.Add(ref h, 0) = Vector256.Sum(h0);
             Unsafe.Add(ref g, 0) = Vector256.Sum(g0_0);
             Unsafe.Add(ref g, 3) = Vector256.Sum(g0_1);
