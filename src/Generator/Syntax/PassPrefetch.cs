@@ -12,8 +12,12 @@ namespace Specialized.Generator;
 /// Each lane reads its system as a run of only n·n·size bytes before the next pass jumps W systems
 /// on, too short for the hardware stream prefetcher to learn, so without these hints a pass out of
 /// cache computes first and then waits for memory (measured: the time per system out of cache was
-/// the sum of the time in cache and the time to stream the data). The last pass asks for its own
-/// lines again, so no hint names an element outside the batch.
+/// the sum of the time in cache and the time to stream the data). The hints go out in the order the
+/// next pass reads: its right-hand sides, which it transposes first, then the matrices' lines by their
+/// place within a system, so that row 0 of every system is asked for before row 1 of any. In system
+/// order, the last systems' first rows were asked for only at the end of the pass (1,000,000 systems,
+/// n = 16, double: 144-146 ns per system against 122-138 in this order; n = 12: 74-82 against 59-73).
+/// The last pass asks for its own lines again, so no hint names an element outside the batch.
 /// </remarks>
 internal sealed class PassPrefetch
 {
@@ -26,9 +30,9 @@ internal sealed class PassPrefetch
     /// <param name="systems">Systems per pass: the lanes times the groups of lanes.</param>
     public PassPrefetch(int n, int elementSize, int systems)
     {
-        AddLines("an", systems * n * n, elementSize);
-        AddLines("bn", systems * n, elementSize);
-        AddLines("xn", systems * n, elementSize);
+        AddLines("bn", systems * n, elementSize, offset => offset);
+        AddLines("an", systems * n * n, elementSize, offset => (offset % (n * n) * systems) + (offset / (n * n)));
+        AddLines("xn", systems * n, elementSize, offset => offset);
 
         // Row i does about i·(i + 1)/2 multiply-adds for W and the pivot, and i for y.
         var work = Enumerable.Range(0, n).Select(i => (double)(i * (i + 1) / 2 + i + 1)).ToArray();
@@ -64,8 +68,9 @@ internal sealed class PassPrefetch
         }
     }
 
-    // One hint per 64-byte line of a block of elements, plus its last element: the block need not start on a line.
-    private void AddLines(string reference, int elements, int elementSize)
+    // One hint per 64-byte line of a block of elements, plus its last element (the block need not start
+    // on a line), in the order of the key.
+    private void AddLines(string reference, int elements, int elementSize, System.Func<int, int> order)
     {
         int perLine = 64 / elementSize;
         var offsets = Enumerable.Range(0, (elements + perLine - 1) / perLine).Select(k => k * perLine).ToList();
@@ -74,7 +79,7 @@ internal sealed class PassPrefetch
             offsets.Add(elements - 1);
         }
 
-        foreach (int offset in offsets)
+        foreach (int offset in offsets.OrderBy(order))
         {
             _hints.Enqueue($"KernelHints.Prefetch(in {KernelSyntax.Element(reference, offset)});");
         }

@@ -127,10 +127,10 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 s = Vector256<double>.One / d;
-                KernelHints.Prefetch(in an);
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 3));
                 KernelHints.Prefetch(in bn);
                 KernelHints.Prefetch(in Unsafe.Add(ref bn, 3));
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 3));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 3));
 
@@ -238,8 +238,8 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 Unsafe.Add(ref s, 1) = Vector256<double>.One / d;
-                KernelHints.Prefetch(in an);
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 7));
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae2;
@@ -261,9 +261,9 @@ namespace Specialized.Generated
                 }
                 Unsafe.Add(ref s, 2) = Vector256<double>.One / d;
                 Unsafe.Add(ref s, 4) = y;
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 15));
-                KernelHints.Prefetch(in bn);
-                KernelHints.Prefetch(in Unsafe.Add(ref bn, 7));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 7));
 
@@ -386,7 +386,7 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 Unsafe.Add(ref s, 3) = Vector256<double>.One / d;
-                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in bn);
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae3;
@@ -419,9 +419,9 @@ namespace Specialized.Generated
                 }
                 Unsafe.Add(ref s, 4) = Vector256<double>.One / d;
                 Unsafe.Add(ref s, 7) = y;
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 24));
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 8));
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 11));
+                KernelHints.Prefetch(in an);
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 32));
 
                 // Row 2: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
@@ -459,10 +459,10 @@ namespace Specialized.Generated
                 }
                 Unsafe.Add(ref s, 5) = Vector256<double>.One / d;
                 Unsafe.Add(ref s, 8) = y;
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 24));
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 8));
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 35));
-                KernelHints.Prefetch(in bn);
-                KernelHints.Prefetch(in Unsafe.Add(ref bn, 8));
-                KernelHints.Prefetch(in Unsafe.Add(ref bn, 11));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 8));
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 11));

@@ -124,10 +124,10 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 s = Vector256<float>.One / d;
-                KernelHints.Prefetch(in an);
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 7));
                 KernelHints.Prefetch(in bn);
                 KernelHints.Prefetch(in Unsafe.Add(ref bn, 7));
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 7));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 7));
 
@@ -258,8 +258,8 @@ namespace Specialized.Generated
                     pending &= ~bad0;
                 }
                 Unsafe.Add(ref s, 1) = Vector256<float>.One / d;
-                KernelHints.Prefetch(in an);
-                KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
+                KernelHints.Prefetch(in bn);
+                KernelHints.Prefetch(in Unsafe.Add(ref bn, 15));
 
                 // Row 1: W(i, j) = A(i, j) − Σ W(i, k)·L(j, k) = L(i, j)·D(j), the pivot D(i), y(i).
                 w0 = ae2;
@@ -281,9 +281,9 @@ namespace Specialized.Generated
                 }
                 Unsafe.Add(ref s, 2) = Vector256<float>.One / d;
                 Unsafe.Add(ref s, 4) = y;
+                KernelHints.Prefetch(in an);
+                KernelHints.Prefetch(in Unsafe.Add(ref an, 16));
                 KernelHints.Prefetch(in Unsafe.Add(ref an, 31));
-                KernelHints.Prefetch(in bn);
-                KernelHints.Prefetch(in Unsafe.Add(ref bn, 15));
                 KernelHints.Prefetch(in xn);
                 KernelHints.Prefetch(in Unsafe.Add(ref xn, 15));
 
