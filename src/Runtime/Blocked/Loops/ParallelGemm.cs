@@ -37,8 +37,8 @@ internal static unsafe class ParallelGemm<T, TKernel>
     /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
     public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
     {
-        // One job per calling thread, reused: the step allocates nothing. A step returns only when every part is done.
         Job job = s_job ??= new Job();
+        job.Bind(buffers);
         job.C = (T*)Unsafe.AsPointer(ref c.Origin);
         job.Ldc = c.RowStride;
         job.A = (T*)Unsafe.AsPointer(ref a.Origin);
@@ -51,10 +51,6 @@ internal static unsafe class ParallelGemm<T, TKernel>
         job.M = m;
         job.N = n;
         job.Mask = mask;
-        job.Parts = buffers.Workers;
-        job.Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch));
-        job.WorkerLength = buffers.WorkerLength;
-        job.Order = buffers.Order;
         int panels = (n + TKernel.NR - 1) / TKernel.NR;
         int* states = stackalloc int[panels];
         job.States = states;
@@ -72,7 +68,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
     [ThreadStatic]
     private static Job? s_job;
 
-    private sealed class Job : IParallelJob
+    private sealed class Job : SharedStepJob<T, TKernel>
     {
         // The states of a micro-panel of B.
         private const int Unpacked = 0;
@@ -91,17 +87,12 @@ internal static unsafe class ParallelGemm<T, TKernel>
         public int M;
         public int N;
         public TriangleMask Mask;
-        public int Parts;
         public int Pc;
         public int Kc;
         public int* States;
         public int Panels;
-        public int Claimed;
-        public T* Scratch;
-        public int WorkerLength;
-        public int Order;
 
-        public void Run(int part)
+        public override void Run(int part)
         {
             int first = Panels * part / Parts;
             for (int panel = first; panel < Panels; panel++)
@@ -141,7 +132,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
         {
             var c = new MatrixRef<T>(ref Unsafe.AsRef<T>(C), Ldc, 1);
             var a = new MatrixRef<T>(ref Unsafe.AsRef<T>(A), ARowStride, AColumnStride);
-            Span<T> packedA = PackBuffers<T>.ForWorker(Scratch, WorkerLength, part, Parts, Order, TKernel.MR, TKernel.NR).A;
+            Span<T> packedA = WorkerBuffers(part).A;
             var packedB = new Span<T>(PackedB, (N + TKernel.NR - 1) / TKernel.NR * TKernel.NR * Kc);
             int mc = BlockSizes<T>.MC;
             int blocks = (M + mc - 1) / mc;

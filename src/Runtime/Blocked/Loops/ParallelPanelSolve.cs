@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace Specialized;
@@ -31,8 +30,8 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
 
     public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
     {
-        // One job per calling thread, reused: the step allocates nothing. A step returns only when every part is done.
         Job job = s_job ??= new Job();
+        job.Bind(buffers);
         job.L = (T*)Unsafe.AsPointer(ref l.Origin);
         job.LRowStride = l.RowStride;
         job.LColumnStride = l.ColumnStride;
@@ -41,19 +40,14 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
         job.BColumnStride = b.ColumnStride;
         job.M = m;
         job.W = w;
-        job.Parts = buffers.Workers;
         job.Chunks = ChunksPerWorker * buffers.Workers;
-        job.Scratch = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(buffers.WorkerScratch));
-        job.WorkerLength = buffers.WorkerLength;
-        job.Order = buffers.Order;
-        job.Claimed = 0;
         WorkerTeam.Share(buffers.Team, job, job.Parts);
     }
 
     [ThreadStatic]
     private static Job? s_job;
 
-    private sealed class Job : IParallelJob
+    private sealed class Job : SharedStepJob<T, TKernel>
     {
         public T* L;
         public nint LRowStride;
@@ -63,18 +57,13 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
         public nint BColumnStride;
         public int M;
         public int W;
-        public int Parts;
         public int Chunks;
-        public int Claimed;
-        public T* Scratch;
-        public int WorkerLength;
-        public int Order;
 
-        public void Run(int part)
+        public override void Run(int part)
         {
             var l = new MatrixRef<T>(ref Unsafe.AsRef<T>(L), LRowStride, LColumnStride);
             var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
-            var buffers = PackBuffers<T>.ForWorker(Scratch, WorkerLength, part, Parts, Order, TKernel.MR, TKernel.NR);
+            var buffers = WorkerBuffers(part);
             for (int chunk = Interlocked.Increment(ref Claimed) - 1; chunk < Chunks; chunk = Interlocked.Increment(ref Claimed) - 1)
             {
                 int i0 = Boundary(chunk), i1 = Boundary(chunk + 1);
