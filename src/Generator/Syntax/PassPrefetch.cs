@@ -30,9 +30,9 @@ internal sealed class PassPrefetch
     /// <param name="systems">Systems per pass: the lanes times the groups of lanes.</param>
     public PassPrefetch(int n, int elementSize, int systems)
     {
-        AddLines("bn", systems * n, elementSize, offset => offset);
+        AddLines("bn", systems * n, elementSize);
         AddLines("an", systems * n * n, elementSize, offset => (offset % (n * n) * systems) + (offset / (n * n)));
-        AddLines("xn", systems * n, elementSize, offset => offset);
+        AddLines("xn", systems * n, elementSize);
 
         // Row i does about i·(i + 1)/2 multiply-adds for W and the pivot, and i for y.
         var work = Enumerable.Range(0, n).Select(i => (double)(i * (i + 1) / 2 + i + 1)).ToArray();
@@ -69,8 +69,8 @@ internal sealed class PassPrefetch
     }
 
     // One hint per 64-byte line of a block of elements, plus its last element (the block need not start
-    // on a line), in the order of the key.
-    private void AddLines(string reference, int elements, int elementSize, System.Func<int, int> order)
+    // on a line), in the order of the key if one is given, else from the start.
+    private void AddLines(string reference, int elements, int elementSize, System.Func<int, int>? order = null)
     {
         int perLine = 64 / elementSize;
         var offsets = Enumerable.Range(0, (elements + perLine - 1) / perLine).Select(k => k * perLine).ToList();
@@ -79,7 +79,7 @@ internal sealed class PassPrefetch
             offsets.Add(elements - 1);
         }
 
-        foreach (int offset in offsets.OrderBy(order))
+        foreach (int offset in offsets.OrderBy(order ?? (offset => offset)))
         {
             _hints.Enqueue($"KernelHints.Prefetch(in {KernelSyntax.Element(reference, offset)});");
         }
