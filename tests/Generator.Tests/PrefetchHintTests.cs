@@ -16,6 +16,7 @@ public class PrefetchHintTests
     [InlineData("double", 16, "Batch16Wide", 8)]
     [InlineData("double", 9, "Batch9Wide", 16)]
     [InlineData("float", 12, "Batch12", 8)]
+    [InlineData("float", 13, "Batch13Wide", 16)]
     public void A_pass_asks_for_right_hand_sides_first_then_each_systems_lines_in_read_order(string type, int n, string kernel, int systems)
     {
         string body = KernelBody(Generate($"[SpdSolve(MaxN = 16)] public static partial void Solve(ReadOnlySpan<{type}> a, ReadOnlySpan<{type}> b, Span<{type}> x, Span<SolveResult> results, int n);"), kernel);

@@ -238,12 +238,13 @@ public class SnapshotTests
     }
 
     /// <summary>
-    /// Double batches from n = 8 get a Vector512 kernel too, which the dispatch prefers where it is
-    /// accelerated and which leaves a last group of four or fewer systems to the Vector256 kernel;
-    /// smaller n and float keep the Vector256 kernels alone.
+    /// Batches from n = 8 get a Vector512 kernel too, which the dispatch prefers where it is
+    /// accelerated and which leaves the systems after its last whole pass to the Vector256 kernel;
+    /// smaller n keep the Vector256 kernels alone. The float kernels hold 16 systems, two per
+    /// loaded vector, and record failed pivots in 4 bits per lane.
     /// </summary>
     [Fact]
-    public void Batch_form_adds_Vector512_kernels_for_double_from_n_8()
+    public void Batch_form_adds_Vector512_kernels_from_n_8()
     {
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile("""
             using System;
@@ -269,8 +270,13 @@ public class SnapshotTests
         Assert.DoesNotContain("Batch7Wide(", doubles);
         Assert.Contains("case 9:\n                    if (Vector512.IsHardwareAccelerated)\n                    {\n                        Batch9Wide(ref ra, ref rb, ref rx, ref rresults, results.Length);\n                        return;\n                    }\n\n                    Batch9(ref ra, ref rb, ref rx, ref rresults, results.Length);", doubles);
         Assert.Contains("Batch9(ref Unsafe.Add(ref a, first * 81), ref Unsafe.Add(ref b, first * 9), ref Unsafe.Add(ref x, first * 9), ref Unsafe.Add(ref results, first), count - first);", doubles);
-        Assert.DoesNotContain("Wide", floats);
-        Assert.DoesNotContain("Vector512", floats);
+        Assert.Contains("public static void Batch16Wide(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count)", floats);
+        Assert.Contains("public static void Batch8Wide(", floats);
+        Assert.DoesNotContain("Batch7Wide(", floats);
+        Assert.Contains("case 16:\n                    if (Vector512.IsHardwareAccelerated)\n                    {\n                        Batch16Wide(ref ra, ref rb, ref rx, ref rresults, results.Length);", floats);
+        Assert.Contains("lr0 = Avx512F.InsertVector256(Vector256.LoadUnsafe(ref a0, 0).ToVector512Unsafe(), Vector256.LoadUnsafe(ref a0, 1024), 1);", floats);
+        Assert.Contains("ReportPass(ref result0, 16, pending, pivots, 4);", floats);
+        Assert.Contains("ReportPass(ref result0, 8, pending, pivots, 8);", doubles);
     }
 
     /// <summary>

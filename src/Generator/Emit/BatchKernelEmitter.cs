@@ -150,7 +150,7 @@ internal static class BatchKernelEmitter
                 if (i > 0)
                 {
                     w.Open($"for (uint m = {bad}; m != 0; m &= m - 1)");
-                    w.Line($"pivots{G(g)} |= {ii}UL << (8 * global::System.Numerics.BitOperations.TrailingZeroCount(m));");
+                    w.Line($"pivots{G(g)} |= {ii}UL << ({SourceWriter.Int(width.PivotBits)} * global::System.Numerics.BitOperations.TrailingZeroCount(m));");
                     w.Close();
                 }
 
@@ -187,7 +187,7 @@ internal static class BatchKernelEmitter
             w.Line();
             w.Line("// Only lanes that did not fail are written.");
             w.Line($"ref {t} x{gg} = ref Unsafe.Add(ref x, first * {nn}{(g == 0 ? "" : " + " + SourceWriter.Int(g * lanes * n))});");
-            if (n >= lanes)
+            if (n >= width.Chunk)
             {
                 EmitTransposedStores(w, n, width, solution, pending, "x" + gg);
             }
@@ -206,7 +206,7 @@ internal static class BatchKernelEmitter
 
             w.Close();
             w.Open("else");
-            w.Line($"{ReportMethod}(ref result{gg}, {SourceWriter.Int(lanes)}, {pending}, pivots{G(g)});");
+            w.Line($"{ReportMethod}(ref result{gg}, {SourceWriter.Int(lanes)}, {pending}, pivots{G(g)}, {SourceWriter.Int(width.PivotBits)});");
             w.Close();
         }
 
@@ -226,10 +226,10 @@ internal static class BatchKernelEmitter
     /// </summary>
     public static void EmitReport(SourceWriter w)
     {
-        w.Line("/// <summary>Writes a pass's results: lanes set in <paramref name=\"pending\"/> succeeded, the others failed at the pivot in their byte of <paramref name=\"pivots\"/>.</summary>");
-        w.Open($"private static void {ReportMethod}(ref SolveResult results, int lanes, uint pending, ulong pivots)");
+        w.Line("/// <summary>Writes a pass's results: lanes set in <paramref name=\"pending\"/> succeeded, the others failed at the pivot in their <paramref name=\"bits\"/> bits of <paramref name=\"pivots\"/>.</summary>");
+        w.Open($"private static void {ReportMethod}(ref SolveResult results, int lanes, uint pending, ulong pivots, int bits)");
         w.Open("for (int lane = 0; lane < lanes; lane++)");
-        w.Line("Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));");
+        w.Line("Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (bits * lane)) & ((1UL << bits) - 1)));");
         w.Close();
         w.Close();
     }
@@ -285,17 +285,19 @@ internal static class BatchKernelEmitter
     // Chunks of one vector along x, the last moved back to end at n; transposed back to one system per vector.
     private static void EmitTransposedStores(SourceWriter w, int n, BatchWidth width, string[] solution, string pending, string target)
     {
-        int lanes = width.Lanes;
-        for (int start = 0; start < n; start += lanes)
+        int length = width.Chunk;
+        for (int start = 0; start < n; start += length)
         {
-            int chunk = System.Math.Min(start, n - lanes);
-            string[] inputs = solution.Skip(chunk).Take(lanes).ToArray();
-            string[] outputs = Enumerable.Range(0, lanes).Select(LaneTranspose.Row).ToArray();
-            LaneTranspose.Emit(w, width, inputs, outputs, declareOutputs: false);
-            for (int lane = 0; lane < lanes; lane++)
+            int chunk = System.Math.Min(start, n - length);
+            string[] inputs = solution.Skip(chunk).Take(length).ToArray();
+            string[] outputs = Enumerable.Range(0, length).Select(LaneTranspose.Row).ToArray();
+            LaneTranspose.EmitBack(w, width, inputs, outputs);
+            for (int lane = 0; lane < width.Lanes; lane++)
             {
+                // Where two systems share a vector, lane s's are in the lower or upper half of output s mod 8.
+                string row = width.PairsSystems ? $"{outputs[lane % length]}.{(lane < length ? "GetLower()" : "GetUpper()")}" : outputs[lane];
                 w.Open($"if (({pending} & {SourceWriter.Int(1 << lane)}u) != 0)");
-                w.Line($"{outputs[lane]}.StoreUnsafe(ref {target}, {SourceWriter.Int(lane * n + chunk)});");
+                w.Line($"{row}.StoreUnsafe(ref {target}, {SourceWriter.Int(lane * n + chunk)});");
                 w.Close();
             }
         }

@@ -4,22 +4,23 @@ namespace Specialized.Generator;
 
 /// <summary>
 /// The vector a batch kernel holds one system per lane in: a Vector256 (4 doubles, 8 floats) on every
-/// AVX2 + FMA machine, and for double from n = <see cref="WideMinOrder"/> also a Vector512 (8 doubles)
+/// AVX2 + FMA machine, and from n = <see cref="WideMinOrder"/> also a Vector512 (8 doubles, 16 floats)
 /// that the dispatch prefers where it is hardware accelerated. Spells the few vector operations the
 /// kernel needs at that width.
 /// </summary>
 /// <remarks>
-/// Measured at 10,000 systems on an AVX-512 Xeon, before the AMD run in docs/performance.md: 8 doubles
-/// per pass beat 4 by 3-24% from n = 9, by up to 17% at n = 8 (25% with the batch in L2), tied at
-/// n = 4..7 and lost at 2..3; 16 floats per pass were mostly slower than 8 (and at n = 16 the JIT
-/// compiled that kernel with MinOpts). Each pivot's division is on the kernel's critical path and takes
-/// about twice as long on a Vector512 as on a Vector256, which eats most of the halved instruction count.
+/// Double, measured at 10,000 systems on an AVX-512 Xeon: 8 doubles per pass beat 4 by 3-24% from
+/// n = 9, by up to 17% at n = 8, tied at n = 4..7 and lost at 2..3. Each pivot's division is on the
+/// kernel's critical path and takes about twice as long on a Vector512, which eats most of the halved
+/// instruction count at small n. Float, on the AMD EPYC of docs/performance.md, 256 systems in cache:
+/// 16 floats per pass took 5.3-21 ns per system at n = 8..16 against 9.0-58 for 8.
 /// </remarks>
 internal sealed class BatchWidth
 {
     private static readonly BatchWidth s_double256 = new(ElementType.Double, 256);
     private static readonly BatchWidth s_float256 = new(ElementType.Float, 256);
     private static readonly BatchWidth s_double512 = new(ElementType.Double, 512);
+    private static readonly BatchWidth s_float512 = new(ElementType.Float, 512);
 
     private BatchWidth(ElementType element, int bits)
     {
@@ -29,9 +30,11 @@ internal sealed class BatchWidth
         Factory = "Vector" + SourceWriter.Int(bits);
         Type = $"{Factory}<{Keyword}>";
         Lanes = bits / (IsDouble ? 64 : 32);
+        PairsSystems = IsWide && !IsDouble;
+        Chunk = PairsSystems ? Lanes / 2 : Lanes;
     }
 
-    /// <summary>The smallest n with a Vector512 kernel: one row of the system fills the vector, so the stores transpose whole.</summary>
+    /// <summary>The smallest n with a Vector512 kernel: one row of the system fills a <see cref="Chunk"/>, so the stores transpose whole.</summary>
     public const int WideMinOrder = 8;
 
     /// <summary>The hardware test the dispatch makes before it calls a Vector512 kernel; the JIT folds it to a constant (it implies Avx512F).</summary>
@@ -45,6 +48,18 @@ internal sealed class BatchWidth
     /// <summary>Systems per vector.</summary>
     public int Lanes { get; }
 
+    /// <summary>
+    /// True for 16 floats: a transpose loads 8 elements of each of two systems into one vector (see
+    /// <see cref="LaneTranspose512"/>), so systems from n = 8 have whole chunks, as with 8 doubles.
+    /// </summary>
+    public bool PairsSystems { get; }
+
+    /// <summary>The contiguous elements of one system a transpose takes: a vector's worth, or half of one where <see cref="PairsSystems"/>.</summary>
+    public int Chunk { get; }
+
+    /// <summary>Bits per lane of the word that records failed pivots: 16 lanes get 4, enough for n ≤ 16.</summary>
+    public int PivotBits => Lanes > 8 ? 4 : 8;
+
     public string Keyword { get; }
 
     /// <summary>The vector type, e.g. <c>Vector512&lt;double&gt;</c>.</summary>
@@ -57,7 +72,7 @@ internal sealed class BatchWidth
     public static BatchWidth Narrow(ElementType element) => element == ElementType.Double ? s_double256 : s_float256;
 
     /// <summary>The Vector512 width for n, or null where n has no Vector512 kernel (see the remarks).</summary>
-    public static BatchWidth? Wide(ElementType element, int n) => element == ElementType.Double && n >= WideMinOrder ? s_double512 : null;
+    public static BatchWidth? Wide(ElementType element, int n) => n < WideMinOrder ? null : element == ElementType.Double ? s_double512 : s_float512;
 
     /// <summary>
     /// Groups of <see cref="Lanes"/> systems a pass of the kernel for n interleaves: two for the
@@ -66,7 +81,7 @@ internal sealed class BatchWidth
     /// Vector256 kernels take the Vector512 kernels' last systems, and above that order two groups'
     /// accumulators no longer fit in the registers).
     /// </summary>
-    public int Groups(int n) => IsWide && n <= GroupedMaxOrder ? 2 : 1;
+    public int Groups(int n) => IsWide && IsDouble && n <= GroupedMaxOrder ? 2 : 1;
 
     /// <summary>The largest n whose Vector512 kernel interleaves two groups.</summary>
     public const int GroupedMaxOrder = 11;

@@ -7,7 +7,7 @@ namespace Specialized.Generator;
 /// Moves a batch kernel's data between the systems' own layout and one-system-per-lane vectors:
 /// W contiguous elements of each of W systems are loaded as W vectors and transposed in registers
 /// (12 instructions per 4 doubles, 32 per 8 floats, against one load and insert per element; the
-/// Vector512 transpose of 8 doubles is in <see cref="LaneTranspose512"/>).
+/// Vector512 transposes of 8 doubles and of 16 floats are in <see cref="LaneTranspose512"/>).
 /// Systems shorter than one vector are interleaved by <see cref="LaneInterleave"/> where their
 /// length divides the vector's, else gathered element by element.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class LaneTranspose
     }
 
     /// <summary>Whether whole vectors fit in one system: below that, elements are gathered one by one.</summary>
-    public bool Transposes => _length >= _width.Lanes;
+    public bool Transposes => _length >= _width.Chunk;
 
     /// <summary>
     /// The expression for the vector of element <paramref name="offset"/> of every lane's system.
@@ -63,8 +63,8 @@ internal sealed class LaneTranspose
         if (!_chunkOf.TryGetValue(offset, out int start))
         {
             // The chunk starts at the element asked for, moved back where it would read past the system.
-            start = System.Math.Min(offset, _length - _width.Lanes);
-            for (int k = start; k < start + _width.Lanes; k++)
+            start = System.Math.Min(offset, _length - _width.Chunk);
+            for (int k = start; k < start + _width.Chunk; k++)
             {
                 if (!_chunkOf.ContainsKey(k))
                 {
@@ -75,14 +75,24 @@ internal sealed class LaneTranspose
 
         if (_loaded.Add(start))
         {
-            string[] rows = Enumerable.Range(0, _width.Lanes).Select(Row).ToArray();
-            for (int s = 0; s < _width.Lanes; s++)
+            string[] rows = Enumerable.Range(0, _width.Chunk).Select(Row).ToArray();
+            for (int s = 0; s < _width.Chunk; s++)
             {
-                w.Line($"{rows[s]} = {_width.Factory}.LoadUnsafe(ref {Base}, {SourceWriter.Int(s * _length + start)});");
+                if (_width.PairsSystems)
+                {
+                    int system = LaneTranspose512.PairedSystem(s);
+                    // Not Vector512.Create(lower, upper): the JIT inlines five methods for each, which at n = 15
+                    // exhausts its inlining budget for the kernel, and the calls left over spill every vector.
+                    w.Line($"{rows[s]} = Avx512F.InsertVector256(Vector256.LoadUnsafe(ref {Base}, {SourceWriter.Int(system * _length + start)}).ToVector512Unsafe(), Vector256.LoadUnsafe(ref {Base}, {SourceWriter.Int((system + 4) * _length + start)}), 1);");
+                }
+                else
+                {
+                    w.Line($"{rows[s]} = {_width.Factory}.LoadUnsafe(ref {Base}, {SourceWriter.Int(s * _length + start)});");
+                }
             }
 
             // Elements the kernel never reads, or an earlier chunk already holds, are not extracted.
-            string?[] outputs = Enumerable.Range(start, _width.Lanes)
+            string?[] outputs = Enumerable.Range(start, _width.Chunk)
                 .Select(k => _chunkOf[k] == start && _needed.Contains(k) ? Name(k) : null)
                 .ToArray();
             Emit(w, _width, rows, outputs, declareOutputs: true);
@@ -97,7 +107,7 @@ internal sealed class LaneTranspose
     /// </summary>
     public static void DeclareTemporaries(SourceWriter w, BatchWidth width)
     {
-        var names = Enumerable.Range(0, width.Lanes).Select(Row).Concat(Enumerable.Range(0, TemporaryCount(width)).Select(Temporary));
+        var names = Enumerable.Range(0, width.Chunk).Select(Row).Concat(Enumerable.Range(0, TemporaryCount(width)).Select(Temporary));
         w.Line($"{width.Type} {string.Join(", ", names)};");
     }
 
@@ -108,6 +118,23 @@ internal sealed class LaneTranspose
     public static string Temporary(int k) => "lt" + SourceWriter.Int(k);
 
     private static int TemporaryCount(BatchWidth width) => width.IsWide ? LaneTranspose512.Temporaries : width.IsDouble ? 4 : 16;
+
+    /// <summary>
+    /// Emits the transpose from one system per lane back to rows of systems, for the stores:
+    /// <paramref name="outputs"/>[r] gets element r of every input; where the width
+    /// <see cref="BatchWidth.PairsSystems"/>, its lower half belongs to system r and its upper half to
+    /// system r + 8.
+    /// </summary>
+    public static void EmitBack(SourceWriter w, BatchWidth width, string[] inputs, string[] outputs)
+    {
+        if (width.PairsSystems)
+        {
+            LaneTranspose512.EmitPairs(w, inputs, (k, value) => w.Line($"{outputs[k]} = {value};"), back: true);
+            return;
+        }
+
+        Emit(w, width, inputs, outputs, declareOutputs: false);
+    }
 
     private string Base => _reference + SourceWriter.Int(_group);
 
@@ -127,6 +154,12 @@ internal sealed class LaneTranspose
             {
                 w.Line($"{(declareOutputs ? "var " : "")}{name} = {value};");
             }
+        }
+
+        if (width.PairsSystems)
+        {
+            LaneTranspose512.EmitPairs(w, inputs, Output, back: false);
+            return;
         }
 
         if (width.IsWide)
@@ -150,25 +183,42 @@ internal sealed class LaneTranspose
         }
 
         // Pairs of rows interleaved, then quads gathered within each 128-bit half, then the halves exchanged.
-        for (int p = 0; p < 4; p++)
-        {
-            w.Line($"{T(2 * p)} = Avx.UnpackLow({inputs[2 * p]}, {inputs[2 * p + 1]});");
-            w.Line($"{T(2 * p + 1)} = Avx.UnpackHigh({inputs[2 * p]}, {inputs[2 * p + 1]});");
-        }
-
-        for (int q = 0; q < 2; q++)
-        {
-            int t = 4 * q;
-            w.Line($"{T(8 + t)} = Avx.Shuffle({T(t)}, {T(t + 2)}, 0x44);");
-            w.Line($"{T(9 + t)} = Avx.Shuffle({T(t)}, {T(t + 2)}, 0xEE);");
-            w.Line($"{T(10 + t)} = Avx.Shuffle({T(t + 1)}, {T(t + 3)}, 0x44);");
-            w.Line($"{T(11 + t)} = Avx.Shuffle({T(t + 1)}, {T(t + 3)}, 0xEE);");
-        }
-
+        EmitPairsInterleaved(w, "Avx", inputs);
+        EmitQuadsGathered(w, "Avx");
         for (int k = 0; k < 4; k++)
         {
             Output(k, $"Avx.Permute2x128({T(8 + k)}, {T(12 + k)}, 0x20)");
             Output(k + 4, $"Avx.Permute2x128({T(8 + k)}, {T(12 + k)}, 0x31)");
+        }
+    }
+
+    /// <summary>
+    /// The first step of the 8-row transposes: temporaries 2p and 2p + 1 get rows 2p and 2p + 1
+    /// interleaved element by element, low and high halves of each 128-bit block.
+    /// </summary>
+    /// <param name="isa">The class of the instructions: Avx for Vector256, Avx512F for Vector512.</param>
+    public static void EmitPairsInterleaved(SourceWriter w, string isa, string[] inputs)
+    {
+        for (int p = 0; p < 4; p++)
+        {
+            w.Line($"{Temporary(2 * p)} = {isa}.UnpackLow({inputs[2 * p]}, {inputs[2 * p + 1]});");
+            w.Line($"{Temporary(2 * p + 1)} = {isa}.UnpackHigh({inputs[2 * p]}, {inputs[2 * p + 1]});");
+        }
+    }
+
+    /// <summary>
+    /// The second step for floats: temporaries 8..15 gather, in each 128-bit block, one element of
+    /// four rows (8..11 rows 0..3, 12..15 rows 4..7) from the interleaved pairs.
+    /// </summary>
+    public static void EmitQuadsGathered(SourceWriter w, string isa)
+    {
+        for (int q = 0; q < 2; q++)
+        {
+            int t = 4 * q;
+            w.Line($"{Temporary(8 + t)} = {isa}.Shuffle({Temporary(t)}, {Temporary(t + 2)}, 0x44);");
+            w.Line($"{Temporary(9 + t)} = {isa}.Shuffle({Temporary(t)}, {Temporary(t + 2)}, 0xEE);");
+            w.Line($"{Temporary(10 + t)} = {isa}.Shuffle({Temporary(t + 1)}, {Temporary(t + 3)}, 0x44);");
+            w.Line($"{Temporary(11 + t)} = {isa}.Shuffle({Temporary(t + 1)}, {Temporary(t + 3)}, 0xEE);");
         }
     }
 }

@@ -1,8 +1,9 @@
 namespace Specialized.Generator;
 
 /// <summary>
-/// The Vector512 lane transpose of <see cref="LaneTranspose"/>: 8 x 8 doubles in 24 instructions,
-/// all shuffles with immediates (no index vectors to keep in registers).
+/// The Vector512 lane transposes of <see cref="LaneTranspose"/>: 8 x 8 doubles in 24 instructions,
+/// all shuffles with immediates (no index vectors to keep in registers), and 8 elements of 16
+/// floats in as many, two systems per loaded vector.
 /// </summary>
 internal static class LaneTranspose512
 {
@@ -22,12 +23,7 @@ internal static class LaneTranspose512
     public static void Emit(SourceWriter w, string[] inputs, System.Action<int, string> output)
     {
         static string T(int k) => LaneTranspose.Temporary(k);
-        for (int p = 0; p < 4; p++)
-        {
-            w.Line($"{T(2 * p)} = Avx512F.UnpackLow({inputs[2 * p]}, {inputs[2 * p + 1]});");
-            w.Line($"{T(2 * p + 1)} = Avx512F.UnpackHigh({inputs[2 * p]}, {inputs[2 * p + 1]});");
-        }
-
+        LaneTranspose.EmitPairsInterleaved(w, "Avx512F", inputs);
         for (int half = 0; half < 2; half++)
         {
             int t = 4 * half;
@@ -43,6 +39,45 @@ internal static class LaneTranspose512
         {
             output(element[q], $"Avx512F.Shuffle4x128({T(8 + q)}, {T(12 + q)}, 0x88)");
             output(element[q] + 4, $"Avx512F.Shuffle4x128({T(8 + q)}, {T(12 + q)}, 0xDD)");
+        }
+    }
+
+    /// <summary>
+    /// The system whose 8 floats fill the lower half of loaded vector r in <see cref="EmitPairs"/>;
+    /// system + 4 fills its upper half. This order makes the last shuffle put system s in lane s.
+    /// </summary>
+    public static int PairedSystem(int r) => r < 4 ? r : r + 4;
+
+    /// <summary>
+    /// Emits the transpose of 8 vectors of 16 floats: <paramref name="output"/>(k, value) for every k.
+    /// Forward, input r holds 8 elements of systems <see cref="PairedSystem"/>(r) and that + 4, and
+    /// output k holds element k of systems 0..15 in lane order. Back, input k holds element k of
+    /// systems 0..15, and output r holds system r's 8 elements in its lower half and system r + 8's
+    /// in its upper half.
+    /// </summary>
+    /// <remarks>
+    /// Each 128-bit block goes through the 4 x 4 steps of the 8-float transpose (pairs of rows
+    /// interleaved, then quads gathered); the last step moves whole blocks: forward the even or odd
+    /// blocks of two vectors (one shuffle with an immediate), back the blocks of the two halves
+    /// interleaved, which needs a two-source permute by an index vector.
+    /// </remarks>
+    public static void EmitPairs(SourceWriter w, string[] inputs, System.Action<int, string> output, bool back)
+    {
+        static string T(int k) => LaneTranspose.Temporary(k);
+        LaneTranspose.EmitPairsInterleaved(w, "Avx512F", inputs);
+        LaneTranspose.EmitQuadsGathered(w, "Avx512F");
+        for (int k = 0; k < 4; k++)
+        {
+            if (back)
+            {
+                output(k, $"Avx512F.PermuteVar16x32x2({T(8 + k)}, Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27), {T(12 + k)})");
+                output(k + 4, $"Avx512F.PermuteVar16x32x2({T(8 + k)}, Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31), {T(12 + k)})");
+            }
+            else
+            {
+                output(k, $"Avx512F.Shuffle4x128({T(8 + k)}, {T(12 + k)}, 0x88)");
+                output(k + 4, $"Avx512F.Shuffle4x128({T(8 + k)}, {T(12 + k)}, 0xDD)");
+            }
         }
     }
 }

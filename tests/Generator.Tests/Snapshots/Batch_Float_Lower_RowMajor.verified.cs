@@ -190,7 +190,7 @@ namespace Specialized.Generated
                 }
                 else
                 {
-                    ReportPass(ref result0, 8, pending, pivots);
+                    ReportPass(ref result0, 8, pending, pivots, 8);
                 }
             }
 
@@ -359,7 +359,7 @@ namespace Specialized.Generated
                 }
                 else
                 {
-                    ReportPass(ref result0, 8, pending, pivots);
+                    ReportPass(ref result0, 8, pending, pivots, 8);
                 }
             }
 
@@ -369,12 +369,12 @@ namespace Specialized.Generated
             }
         }
 
-        /// <summary>Writes a pass's results: lanes set in <paramref name="pending"/> succeeded, the others failed at the pivot in their byte of <paramref name="pivots"/>.</summary>
-        private static void ReportPass(ref SolveResult results, int lanes, uint pending, ulong pivots)
+        /// <summary>Writes a pass's results: lanes set in <paramref name="pending"/> succeeded, the others failed at the pivot in their <paramref name="bits"/> bits of <paramref name="pivots"/>.</summary>
+        private static void ReportPass(ref SolveResult results, int lanes, uint pending, ulong pivots, int bits)
         {
             for (int lane = 0; lane < lanes; lane++)
             {
-                Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (8 * lane)) & 0xFF));
+                Unsafe.Add(ref results, lane) = ((pending >> lane) & 1) != 0 ? SolveResult.Succeeded : SolveResult.Failed((int)((pivots >> (bits * lane)) & ((1UL << bits) - 1)));
             }
         }
 

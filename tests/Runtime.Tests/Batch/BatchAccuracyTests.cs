@@ -16,8 +16,8 @@ namespace Specialized.Runtime.Tests.Batch;
 /// written; and every system's bits equal those of the same system solved alone.
 /// </summary>
 /// <remarks>
-/// Where Vector512 is accelerated, a size with a Vector512 kernel sends a batch's last W/2 or fewer
-/// systems, and a batch of one, to its Vector256 kernel: these counts run both kernels, and the
+/// Where Vector512 is accelerated, a size with a Vector512 kernel sends a batch's systems after its
+/// last whole pass, and a batch of one, to its Vector256 kernel: these counts run both kernels, and the
 /// comparison with the system solved alone holds the two widths to the same bits.
 /// </remarks>
 public class BatchAccuracyTests

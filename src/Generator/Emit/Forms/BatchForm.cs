@@ -47,7 +47,7 @@ internal sealed class BatchForm : CholeskyFormDescriptor
     public override string FallbackCall(SolverSpec spec) =>
         $"Cholesky.SolveBatch({ParameterRoles.Matrix}, {ParameterRoles.Rhs}, {ParameterRoles.Solution}, {ParameterRoles.Results}, n, {Storage(spec)})";
 
-    /// <summary>The Vector256 kernel for n, then, where double pays for it, the Vector512 one.</summary>
+    /// <summary>The Vector256 kernel for n, then, from n = 8, the Vector512 one.</summary>
     protected override void EmitKernel(SourceWriter w, SolverSpec spec, int n)
     {
         BatchKernelEmitter.Emit(w, spec, n, BatchWidth.Narrow(spec.Signature.Element));
