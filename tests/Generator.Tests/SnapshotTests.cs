@@ -241,7 +241,8 @@ public class SnapshotTests
     /// Batches from n = 8 get a Vector512 kernel too, which the dispatch prefers where it is
     /// accelerated and which leaves the systems after its last whole pass to the Vector256 kernel;
     /// smaller n keep the Vector256 kernels alone. The float kernels hold 16 systems, two per
-    /// loaded vector, and record failed pivots in 4 bits per lane.
+    /// loaded vector, record failed pivots in 4 bits per lane, and from n = 14 take only batches
+    /// whose matrices fit in 16 MiB.
     /// </summary>
     [Fact]
     public void Batch_form_adds_Vector512_kernels_from_n_8()
@@ -273,7 +274,9 @@ public class SnapshotTests
         Assert.Contains("public static void Batch16Wide(ref float a, ref float b, ref float x, ref global::Specialized.SolveResult results, int count)", floats);
         Assert.Contains("public static void Batch8Wide(", floats);
         Assert.DoesNotContain("Batch7Wide(", floats);
-        Assert.Contains("case 16:\n                    if (Vector512.IsHardwareAccelerated)\n                    {\n                        Batch16Wide(ref ra, ref rb, ref rx, ref rresults, results.Length);", floats);
+        Assert.Contains("case 13:\n                    if (Vector512.IsHardwareAccelerated)\n                    {\n                        Batch13Wide(ref ra, ref rb, ref rx, ref rresults, results.Length);", floats);
+        Assert.Contains("case 16:\n                    if (Vector512.IsHardwareAccelerated && results.Length <= 16384)\n                    {\n                        Batch16Wide(ref ra, ref rb, ref rx, ref rresults, results.Length);", floats);
+        Assert.Contains("if (Vector512.IsHardwareAccelerated && results.Length <= 21399)", floats);
         Assert.Contains("lr0 = Avx512F.InsertVector256(Vector256.LoadUnsafe(ref a0, 0).ToVector512Unsafe(), Vector256.LoadUnsafe(ref a0, 1024), 1);", floats);
         Assert.Contains("ReportPass(ref result0, 16, pending, pivots, 4);", floats);
         Assert.Contains("ReportPass(ref result0, 8, pending, pivots, 8);", doubles);

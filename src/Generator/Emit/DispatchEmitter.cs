@@ -111,7 +111,8 @@ internal static class DispatchEmitter
             w.Line($"case {SourceWriter.Int(size)}:");
             if (form.WideKernelMethodName(sig.Element, size) is { } wide)
             {
-                w.Line($"    if ({BatchWidth.WideSupported})");
+                string limit = form.WideKernelLimit(sig.Element, size) is { } condition ? " && " + condition : "";
+                w.Line($"    if ({BatchWidth.WideSupported}{limit})");
                 w.Line("    {");
                 EmitCall(w, sig, $"{wide}({kernelArgs})", indent: "        ");
                 w.Line("    }");

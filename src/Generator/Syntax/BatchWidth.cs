@@ -57,6 +57,26 @@ internal sealed class BatchWidth
     /// <summary>The contiguous elements of one system a transpose takes: a vector's worth, or half of one where <see cref="PairsSystems"/>.</summary>
     public int Chunk { get; }
 
+    /// <summary>
+    /// The most systems of order n the dispatch gives this kernel, or null for no limit: 16 floats from
+    /// n = <see cref="PairedStreamMinOrder"/> only while the batch's matrices fit in
+    /// <see cref="PairedStreamBytes"/>, beyond which the Vector256 kernel takes the batch.
+    /// </summary>
+    /// <remarks>
+    /// Measured on the AMD EPYC of docs/performance.md, float, n = 16, ns per system, 16 lanes against
+    /// 8: 32.7-33.4 against 37.0-37.7 at 20,000 systems, but 55-59 against 39 at 50,000, 59-62 against
+    /// 37-39 at 200,000 and 52-71 against 37-39 at 1,000,000 (n = 15: 49-50 against 39-40); in cache
+    /// 17.8-22.3 against 28.0-28.3. Why the wide passes stop overlapping memory there is not measured.
+    /// </remarks>
+    public int? StreamedMaxSystems(int n) =>
+        PairsSystems && n >= PairedStreamMinOrder ? PairedStreamBytes / (n * n * sizeof(float)) : null;
+
+    /// <summary>The smallest n whose 16-float kernel is limited to batches that fit in <see cref="PairedStreamBytes"/>.</summary>
+    public const int PairedStreamMinOrder = 14;
+
+    /// <summary>The matrix bytes up to which the 16-float kernels from n = <see cref="PairedStreamMinOrder"/> take a batch: half a typical L3.</summary>
+    public const int PairedStreamBytes = 16 << 20;
+
     /// <summary>Bits per lane of the word that records failed pivots: 16 lanes get 4, enough for n ≤ 16.</summary>
     public int PivotBits => Lanes > 8 ? 4 : 8;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Specialized.Testing;
 using Xunit;
 
@@ -92,6 +93,48 @@ public class BatchShapeTests
         Assert.Equal(rOne, rMany);
         Assert.True(MatrixStorage.BitIdentical<float>(xOne, xMany));
         Assert.Contains(rOne, r => !r.Success);
+    }
+
+    /// <summary>
+    /// From n = 14 the 16-float kernels take only batches whose matrices fit in 16 MiB: a batch just
+    /// past that limit, solved by the 8-float kernel, gives the bits and results of the same systems
+    /// in batches of 37, which take the 16-float kernel where Vector512 is accelerated.
+    /// </summary>
+    [Theory]
+    [InlineData(14, 21399)]
+    [InlineData(16, 16384)]
+    public void A_float_batch_past_the_wide_limit_gives_the_bits_of_small_batches(int n, int limit)
+    {
+        int count = limit + 3, size = n * n;
+        var random = new Random(n);
+        var distinct = Enumerable.Range(0, 61)
+            .Select(k => TestMatrix.Create(k % 13 == 5 ? 4 : 2, n, Precision.Single, seed: random.Next()))
+            .ToArray();
+        var a = new float[count * size];
+        var b = new float[count * n];
+        for (int k = 0; k < count; k++)
+        {
+            MatrixStorage.Write(distinct[k % distinct.Length].Dense, n, Triangle.Upper, MatrixLayout.ColumnMajor, a.AsSpan(k * size, size), 0f);
+            for (int i = 0; i < n; i++)
+            {
+                b[k * n + i] = (float)random.NextDouble();
+            }
+        }
+
+        var xAll = new float[count * n];
+        var rAll = new SolveResult[count];
+        BatchSolvers.Float_UC(a, b, xAll, rAll, n);
+        var xParts = new float[count * n];
+        var rParts = new SolveResult[count];
+        for (int first = 0; first < count; first += 37)
+        {
+            int length = Math.Min(37, count - first);
+            BatchSolvers.Float_UC(a.AsSpan(first * size, length * size), b.AsSpan(first * n, length * n), xParts.AsSpan(first * n, length * n), rParts.AsSpan(first, length), n);
+        }
+
+        Assert.Equal(rParts, rAll);
+        Assert.True(MatrixStorage.BitIdentical<float>(xParts, xAll));
+        Assert.Contains(rAll, r => !r.Success);
     }
 
     [Fact]

@@ -37,6 +37,10 @@ internal sealed class BatchForm : CholeskyFormDescriptor
     public override string? WideKernelMethodName(ElementType element, int n) =>
         BatchWidth.Wide(element, n) is { } wide ? BatchKernelEmitter.MethodName(n, wide) : null;
 
+    /// <inheritdoc />
+    public override string? WideKernelLimit(ElementType element, int n) =>
+        BatchWidth.Wide(element, n) is { } wide && wide.StreamedMaxSystems(n) is { } systems ? $"{ParameterRoles.Results}.Length <= {SourceWriter.Int(systems)}" : null;
+
     /// <summary>Every system of order 0 is solved; the runtime marks them so.</summary>
     public override string? ZeroOrderCall(SolverSpec spec) => FallbackCall(spec);
 

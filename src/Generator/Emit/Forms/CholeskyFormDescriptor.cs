@@ -21,6 +21,9 @@ internal abstract class CholeskyFormDescriptor : SolveFormDescriptor
     /// </summary>
     public virtual string? WideKernelMethodName(ElementType element, int n) => null;
 
+    /// <summary>A further condition on the call's arguments for the Vector512 kernel of size n, or null when it has none.</summary>
+    public virtual string? WideKernelLimit(ElementType element, int n) => null;
+
     /// <summary>
     /// The smallest n whose kernel is vector code, which needs <see cref="VectorShape.Supported"/>
     /// (the dispatch sends such n to the runtime where it fails), or null when every kernel is scalar.
