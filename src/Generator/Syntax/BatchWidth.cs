@@ -13,7 +13,7 @@ namespace Specialized.Generator;
 /// n = 9, by up to 17% at n = 8, tied at n = 4..7 and lost at 2..3. Each pivot's division is on the
 /// kernel's critical path and takes about twice as long on a Vector512, which eats most of the halved
 /// instruction count at small n. Float, on the AMD EPYC of docs/performance.md, 256 systems in cache:
-/// 16 floats per pass took 5.3-21 ns per system at n = 8..16 against 9.0-58 for 8.
+/// 16 floats per pass took 5.2-22.3 ns per system at n = 8..16 against 7.3-28.3 for 8.
 /// </remarks>
 internal sealed class BatchWidth
 {
