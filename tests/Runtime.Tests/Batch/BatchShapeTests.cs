@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using Specialized.Testing;
 using Xunit;
@@ -135,6 +136,39 @@ public class BatchShapeTests
         Assert.Equal(rParts, rAll);
         Assert.True(MatrixStorage.BitIdentical<float>(xParts, xAll));
         Assert.Contains(rAll, r => !r.Success);
+    }
+
+    /// <summary>
+    /// A float batch with more than 16 MiB of matrices is cut into parts that each keep more than
+    /// 16 MiB (the size past which the generated 16-float kernels hand a batch to the 8-float ones);
+    /// a smaller batch, or a double one, keeps the usual parts.
+    /// </summary>
+    [Theory]
+    [InlineData(16, 40_000, true)]
+    [InlineData(14, 30_000, true)]
+    [InlineData(16, 16_000, false)]
+    public void Parallel_split_keeps_the_parts_of_a_large_float_batch_above_16_MiB(int n, int count, bool large)
+    {
+        int limit = (16 << 20) / (n * n * sizeof(float));
+        var floats = new ConcurrentBag<int>();
+        var doubles = new ConcurrentBag<int>();
+        ParallelBatch.Solve<float>((a, b, x, r, order) => floats.Add(r.Length), new float[count * n * n], new float[count * n], new float[count * n], new SolveResult[count], n, 2);
+        ParallelBatch.Solve<double>((a, b, x, r, order) => doubles.Add(r.Length), new double[count * n * n], new double[count * n], new double[count * n], new SolveResult[count], n, 2);
+
+        Assert.Equal(count, floats.Sum());
+        Assert.Equal(count, doubles.Sum());
+        int[] parts = floats.OrderByDescending(p => p).ToArray();
+        if (large)
+        {
+            Assert.True(parts.Length > 1, "the batch is still split");
+            Assert.All(parts.SkipLast(1), p => Assert.True(p > limit, $"part of {p} systems, limit {limit}"));
+        }
+        else
+        {
+            Assert.Equal(doubles.OrderByDescending(p => p), parts);
+        }
+
+        Assert.All(doubles, p => Assert.True(p <= (count / 8 + 15 & ~15) || p == ParallelBatch.MinSystemsPerItem));
     }
 
     [Fact]
