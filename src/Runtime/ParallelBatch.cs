@@ -13,7 +13,9 @@ public static class ParallelBatch
 
     // The generated float batch kernels from n = 14 run 16 lanes on batches of up to 16 MiB of
     // matrices and 8 on larger ones, which stream from memory (16 lanes measured up to 1.6x slower
-    // there). Parts of a larger float batch keep more than 16 MiB, so the kernel follows the whole batch.
+    // there); the generator's BatchWidth holds the same two numbers. Parts of such a larger batch keep
+    // more than 16 MiB, so the kernel follows the whole batch; other batches keep their finer parts.
+    private const int StreamedMinOrder = 14;
     private const long StreamedMatrixBytes = 16 << 20;
 
     /// <summary>
@@ -24,9 +26,9 @@ public static class ParallelBatch
     /// <remarks>
     /// <para>The batch is cut into contiguous parts of whole systems (a multiple of 16, at least
     /// <see cref="MinSystemsPerItem"/>), a few per thread so that a slow thread does not hold up the end;
-    /// each part's results are exactly what the solver gives for it alone. A float batch with more than
-    /// 16 MiB of matrices is cut into parts of more than 16 MiB each: the generated kernels choose their
-    /// vector width by the size of the batch they are given. With
+    /// each part's results are exactly what the solver gives for it alone. A float batch of order 14 or
+    /// more with more than 16 MiB of matrices is cut into parts of more than 16 MiB each: the generated
+    /// kernels for those orders choose their vector width by the size of the batch they are given. With
     /// <paramref name="degreeOfParallelism"/> = 1, or a batch too small to split, the solver runs once
     /// on the caller's thread and nothing is allocated; otherwise <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>
     /// allocates a few small objects per call (not per system).</para>
@@ -56,7 +58,7 @@ public static class ParallelBatch
         BatchCore<T>.CheckShape(a.Length, b.Length, x.Length, count, n, Triangle.Lower, MatrixLayout.RowMajor);
         int perItem = Math.Max(MinSystemsPerItem, (count / (4 * degreeOfParallelism) + 15) & ~15);
         long matrixBytes = (long)n * n * Unsafe.SizeOf<T>();
-        if (Unsafe.SizeOf<T>() == sizeof(float) && count * matrixBytes > StreamedMatrixBytes)
+        if (Unsafe.SizeOf<T>() == sizeof(float) && n >= StreamedMinOrder && count * matrixBytes > StreamedMatrixBytes)
         {
             perItem = Math.Max(perItem, (int)((StreamedMatrixBytes / matrixBytes) + 16) & ~15);
         }

@@ -74,7 +74,11 @@ internal sealed class BatchWidth
     /// <summary>The smallest n whose 16-float kernel is limited to batches that fit in <see cref="PairedStreamBytes"/>.</summary>
     public const int PairedStreamMinOrder = 14;
 
-    /// <summary>The matrix bytes up to which the 16-float kernels from n = <see cref="PairedStreamMinOrder"/> take a batch: half a typical L3.</summary>
+    /// <summary>
+    /// The matrix bytes up to which the 16-float kernels from n = <see cref="PairedStreamMinOrder"/> take a
+    /// batch: half a typical L3. The runtime's <c>ParallelBatch</c> holds the same two numbers, to keep
+    /// the parts of a larger batch above this size.
+    /// </summary>
     public const int PairedStreamBytes = 16 << 20;
 
     /// <summary>Bits per lane of the word that records failed pivots: 16 lanes get 4, enough for n ≤ 16.</summary>

@@ -72,18 +72,8 @@ public class BatchShapeTests
     {
         const int n = 6;
         var random = new Random(count + degree);
-        var a = new float[count * n * n];
-        var b = new float[count * n];
-        for (int k = 0; k < count; k++)
-        {
-            // Every seventh system is not SPD, so failures are split across parts too.
-            var matrix = TestMatrix.Create(k % 7 == 3 ? 4 : 2, n, Precision.Single, seed: random.Next());
-            MatrixStorage.Write(matrix.Dense, n, Triangle.Lower, MatrixLayout.RowMajor, a.AsSpan(k * n * n, n * n), 0f);
-            for (int i = 0; i < n; i++)
-            {
-                b[k * n + i] = (float)random.NextDouble();
-            }
-        }
+        // Every seventh system is not SPD, so failures are split across parts too.
+        var (a, b) = FloatBatch(n, count, random, k => TestMatrix.Create(k % 7 == 3 ? 4 : 2, n, Precision.Single, seed: random.Next()));
 
         var xOne = new float[count * n];
         var rOne = new SolveResult[count];
@@ -111,16 +101,7 @@ public class BatchShapeTests
         var distinct = Enumerable.Range(0, 61)
             .Select(k => TestMatrix.Create(k % 13 == 5 ? 4 : 2, n, Precision.Single, seed: random.Next()))
             .ToArray();
-        var a = new float[count * size];
-        var b = new float[count * n];
-        for (int k = 0; k < count; k++)
-        {
-            MatrixStorage.Write(distinct[k % distinct.Length].Dense, n, Triangle.Upper, MatrixLayout.ColumnMajor, a.AsSpan(k * size, size), 0f);
-            for (int i = 0; i < n; i++)
-            {
-                b[k * n + i] = (float)random.NextDouble();
-            }
-        }
+        var (a, b) = FloatBatch(n, count, random, k => distinct[k % distinct.Length]);
 
         var xAll = new float[count * n];
         var rAll = new SolveResult[count];
@@ -139,14 +120,16 @@ public class BatchShapeTests
     }
 
     /// <summary>
-    /// A float batch with more than 16 MiB of matrices is cut into parts that each keep more than
-    /// 16 MiB (the size past which the generated 16-float kernels hand a batch to the 8-float ones);
-    /// a smaller batch, or a double one, keeps the usual parts.
+    /// A float batch of order 14 or more with more than 16 MiB of matrices is cut into parts that each
+    /// keep more than 16 MiB (the size past which the generated 16-float kernels hand a batch to the
+    /// 8-float ones); a smaller batch, a smaller order (whose kernels have no such limit) or a double
+    /// batch keeps the usual parts.
     /// </summary>
     [Theory]
     [InlineData(16, 40_000, true)]
     [InlineData(14, 30_000, true)]
     [InlineData(16, 16_000, false)]
+    [InlineData(8, 70_000, false)]
     public void Parallel_split_keeps_the_parts_of_a_large_float_batch_above_16_MiB(int n, int count, bool large)
     {
         int limit = (16 << 20) / (n * n * sizeof(float));
@@ -169,6 +152,23 @@ public class BatchShapeTests
         }
 
         Assert.All(doubles, p => Assert.True(p <= (count / 8 + 15 & ~15) || p == ParallelBatch.MinSystemsPerItem));
+    }
+
+    // count systems for Float_UC (upper triangle, column-major), system k's matrix from matrixOf(k), then its b from random.
+    private static (float[] A, float[] B) FloatBatch(int n, int count, Random random, Func<int, TestMatrix> matrixOf)
+    {
+        var a = new float[count * n * n];
+        var b = new float[count * n];
+        for (int k = 0; k < count; k++)
+        {
+            MatrixStorage.Write(matrixOf(k).Dense, n, Triangle.Upper, MatrixLayout.ColumnMajor, a.AsSpan(k * n * n, n * n), 0f);
+            for (int i = 0; i < n; i++)
+            {
+                b[k * n + i] = (float)random.NextDouble();
+            }
+        }
+
+        return (a, b);
     }
 
     [Fact]
