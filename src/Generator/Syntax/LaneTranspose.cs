@@ -80,10 +80,10 @@ internal sealed class LaneTranspose
             {
                 if (_width.PairsSystems)
                 {
-                    int system = LaneTranspose512.PairedSystem(s);
+                    var (lower, upper) = LaneTranspose512.PairedSystems(s);
                     // Not Vector512.Create(lower, upper): the JIT inlines five methods for each, which at n = 15
                     // exhausts its inlining budget for the kernel, and the calls left over spill every vector.
-                    w.Line($"{rows[s]} = Avx512F.InsertVector256(Vector256.LoadUnsafe(ref {Base}, {SourceWriter.Int(system * _length + start)}).ToVector512Unsafe(), Vector256.LoadUnsafe(ref {Base}, {SourceWriter.Int((system + 4) * _length + start)}), 1);");
+                    w.Line($"{rows[s]} = Avx512F.InsertVector256(Vector256.LoadUnsafe(ref {Base}, {SourceWriter.Int(lower * _length + start)}).ToVector512Unsafe(), Vector256.LoadUnsafe(ref {Base}, {SourceWriter.Int(upper * _length + start)}), 1);");
                 }
                 else
                 {

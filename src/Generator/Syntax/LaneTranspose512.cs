@@ -43,14 +43,14 @@ internal static class LaneTranspose512
     }
 
     /// <summary>
-    /// The system whose 8 floats fill the lower half of loaded vector r in <see cref="EmitPairs"/>;
-    /// system + 4 fills its upper half. This order makes the last shuffle put system s in lane s.
+    /// The systems whose 8 floats fill the lower and upper halves of loaded vector r in
+    /// <see cref="EmitPairs"/>. This order makes the last shuffle put system s in lane s.
     /// </summary>
-    public static int PairedSystem(int r) => r < 4 ? r : r + 4;
+    public static (int Lower, int Upper) PairedSystems(int r) => r < 4 ? (r, r + 4) : (r + 4, r + 8);
 
     /// <summary>
     /// Emits the transpose of 8 vectors of 16 floats: <paramref name="output"/>(k, value) for every k.
-    /// Forward, input r holds 8 elements of systems <see cref="PairedSystem"/>(r) and that + 4, and
+    /// Forward, input r holds 8 elements of each of the systems <see cref="PairedSystems"/>(r), and
     /// output k holds element k of systems 0..15 in lane order. Back, input k holds element k of
     /// systems 0..15, and output r holds system r's 8 elements in its lower half and system r + 8's
     /// in its upper half.
