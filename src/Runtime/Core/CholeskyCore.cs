@@ -106,8 +106,7 @@ internal static class CholeskyCore<T>
     // are solved on the factor closed up to stride n, which those solves take.
     private static SolveResult SolveCopy(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, int n, int ld, int nrhs, bool rowWise, int workers, Span<T> scratch)
     {
-        CholeskyKernel<T>.CopyTriangle(a, scratch, n, ld, rowWise);
-        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, ld, rowWise, workers);
+        SolveResult result = BlockedCholesky<T>.FactorCopy(a.Slice(0, n * n), scratch, n, ld, rowWise, workers);
         if (result.Success)
         {
             Span<T> xs = x.Slice(0, n * nrhs);
@@ -172,8 +171,7 @@ internal static class CholeskyCore<T>
 
     private static SolveResult LogDeterminantCopy(ReadOnlySpan<T> a, out T logDeterminant, int n, int ld, bool rowWise, int workers, Span<T> scratch)
     {
-        CholeskyKernel<T>.CopyTriangle(a, scratch, n, ld, rowWise);
-        SolveResult result = BlockedCholesky<T>.Factor(scratch, n, ld, rowWise, workers);
+        SolveResult result = BlockedCholesky<T>.FactorCopy(a.Slice(0, n * n), scratch, n, ld, rowWise, workers);
         logDeterminant = result.Success ? LogDeterminantOf(scratch, n, ld) : T.NaN;
         return result;
     }

@@ -14,9 +14,10 @@ internal interface IMicroKernel<T>
     static abstract int NR { get; }
 
     /// <summary>
-    /// C −= A·Bᵀ on one full MR x NR tile: <paramref name="a"/> holds kc columns of MR values
+    /// C = F − A·Bᵀ on one full MR x NR tile: <paramref name="a"/> holds kc columns of MR values
     /// (A(r, p) at p·MR + r), <paramref name="b"/> kc columns of NR values (B(c, p) at p·NR + c),
-    /// and C(r, c) sits at c + r·<paramref name="ldc"/>.
+    /// C(r, c) sits at c + r·<paramref name="ldc"/> and F(r, c) at c + r·<paramref name="ldFrom"/>.
+    /// F is C itself (the update in place) or the caller's matrix the tile is first copied from.
     /// </summary>
-    static abstract void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc);
+    static abstract void MultiplySubtract(nint kc, ref T a, ref T b, ref T from, nint ldFrom, ref T c, nint ldc);
 }

@@ -15,7 +15,7 @@ internal readonly struct MicroKernel128<T> : IMicroKernel<T>
     public static int NR => 2 * Vector128<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
+    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T from, nint ldFrom, ref T c, nint ldc)
     {
         Vector128<T> c00 = default, c01 = default;
         Vector128<T> c10 = default, c11 = default;
@@ -51,19 +51,19 @@ internal readonly struct MicroKernel128<T> : IMicroKernel<T>
             b = ref Unsafe.Add(ref b, 2 * width);
         }
 
-        Subtract(ref Unsafe.Add(ref c, 0 * ldc), c00, c01);
-        Subtract(ref Unsafe.Add(ref c, 1 * ldc), c10, c11);
-        Subtract(ref Unsafe.Add(ref c, 2 * ldc), c20, c21);
-        Subtract(ref Unsafe.Add(ref c, 3 * ldc), c30, c31);
-        Subtract(ref Unsafe.Add(ref c, 4 * ldc), c40, c41);
-        Subtract(ref Unsafe.Add(ref c, 5 * ldc), c50, c51);
+        Subtract(ref Unsafe.Add(ref from, 0 * ldFrom), ref Unsafe.Add(ref c, 0 * ldc), c00, c01);
+        Subtract(ref Unsafe.Add(ref from, 1 * ldFrom), ref Unsafe.Add(ref c, 1 * ldc), c10, c11);
+        Subtract(ref Unsafe.Add(ref from, 2 * ldFrom), ref Unsafe.Add(ref c, 2 * ldc), c20, c21);
+        Subtract(ref Unsafe.Add(ref from, 3 * ldFrom), ref Unsafe.Add(ref c, 3 * ldc), c30, c31);
+        Subtract(ref Unsafe.Add(ref from, 4 * ldFrom), ref Unsafe.Add(ref c, 4 * ldc), c40, c41);
+        Subtract(ref Unsafe.Add(ref from, 5 * ldFrom), ref Unsafe.Add(ref c, 5 * ldc), c50, c51);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Subtract(ref T row, Vector128<T> left, Vector128<T> right)
+    private static void Subtract(ref T from, ref T row, Vector128<T> left, Vector128<T> right)
     {
         nuint width = (nuint)Vector128<T>.Count;
-        (Vector128.LoadUnsafe(ref row) - left).StoreUnsafe(ref row);
-        (Vector128.LoadUnsafe(ref row, width) - right).StoreUnsafe(ref row, width);
+        (Vector128.LoadUnsafe(ref from) - left).StoreUnsafe(ref row);
+        (Vector128.LoadUnsafe(ref from, width) - right).StoreUnsafe(ref row, width);
     }
 }

@@ -20,12 +20,13 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
     public static int NR => 2 * Vector512<T>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
+    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T from, nint ldFrom, ref T c, nint ldc)
     {
-        // The tile's rows of C lie ldc apart, a stride the hardware prefetcher does not follow, and are
-        // usually out of cache: they are asked for PrefetchSteps rank-1 steps before the end, late
-        // enough that the streams of A and B do not evict them first (earlier, at the start, measured
-        // 5% slower on the n = 3000 factorization's largest update).
+        // The tile's rows of C (and of the tile it starts from, when that is elsewhere) lie ldc apart, a
+        // stride the hardware prefetcher does not follow, and are usually out of cache: they are asked
+        // for PrefetchSteps rank-1 steps before the end, late enough that the streams of A and B do not
+        // evict them first (earlier, at the start, measured 5% slower on the n = 3000 factorization's
+        // largest update).
         nint prefetchAt = Math.Max(kc - PrefetchSteps, 0);
         Vector512<T> c00_0 = default, c00_1 = default;
         Vector512<T> c01_0 = default, c01_1 = default;
@@ -44,7 +45,7 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         {
             if (p == prefetchAt)
             {
-                PrefetchRows(ref c, ldc);
+                PrefetchRows(ref from, ldFrom, ref c, ldc);
             }
 
             Vector512<T> b0 = Vector512.LoadUnsafe(ref b);
@@ -90,18 +91,18 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
             b = ref Unsafe.Add(ref b, 2 * width);
         }
 
-        Subtract(ref Unsafe.Add(ref c, 0 * ldc), c00_0, c00_1);
-        Subtract(ref Unsafe.Add(ref c, 1 * ldc), c01_0, c01_1);
-        Subtract(ref Unsafe.Add(ref c, 2 * ldc), c02_0, c02_1);
-        Subtract(ref Unsafe.Add(ref c, 3 * ldc), c03_0, c03_1);
-        Subtract(ref Unsafe.Add(ref c, 4 * ldc), c04_0, c04_1);
-        Subtract(ref Unsafe.Add(ref c, 5 * ldc), c05_0, c05_1);
-        Subtract(ref Unsafe.Add(ref c, 6 * ldc), c06_0, c06_1);
-        Subtract(ref Unsafe.Add(ref c, 7 * ldc), c07_0, c07_1);
-        Subtract(ref Unsafe.Add(ref c, 8 * ldc), c08_0, c08_1);
-        Subtract(ref Unsafe.Add(ref c, 9 * ldc), c09_0, c09_1);
-        Subtract(ref Unsafe.Add(ref c, 10 * ldc), c10_0, c10_1);
-        Subtract(ref Unsafe.Add(ref c, 11 * ldc), c11_0, c11_1);
+        Subtract(ref Unsafe.Add(ref from, 0 * ldFrom), ref Unsafe.Add(ref c, 0 * ldc), c00_0, c00_1);
+        Subtract(ref Unsafe.Add(ref from, 1 * ldFrom), ref Unsafe.Add(ref c, 1 * ldc), c01_0, c01_1);
+        Subtract(ref Unsafe.Add(ref from, 2 * ldFrom), ref Unsafe.Add(ref c, 2 * ldc), c02_0, c02_1);
+        Subtract(ref Unsafe.Add(ref from, 3 * ldFrom), ref Unsafe.Add(ref c, 3 * ldc), c03_0, c03_1);
+        Subtract(ref Unsafe.Add(ref from, 4 * ldFrom), ref Unsafe.Add(ref c, 4 * ldc), c04_0, c04_1);
+        Subtract(ref Unsafe.Add(ref from, 5 * ldFrom), ref Unsafe.Add(ref c, 5 * ldc), c05_0, c05_1);
+        Subtract(ref Unsafe.Add(ref from, 6 * ldFrom), ref Unsafe.Add(ref c, 6 * ldc), c06_0, c06_1);
+        Subtract(ref Unsafe.Add(ref from, 7 * ldFrom), ref Unsafe.Add(ref c, 7 * ldc), c07_0, c07_1);
+        Subtract(ref Unsafe.Add(ref from, 8 * ldFrom), ref Unsafe.Add(ref c, 8 * ldc), c08_0, c08_1);
+        Subtract(ref Unsafe.Add(ref from, 9 * ldFrom), ref Unsafe.Add(ref c, 9 * ldc), c09_0, c09_1);
+        Subtract(ref Unsafe.Add(ref from, 10 * ldFrom), ref Unsafe.Add(ref c, 10 * ldc), c10_0, c10_1);
+        Subtract(ref Unsafe.Add(ref from, 11 * ldFrom), ref Unsafe.Add(ref c, 11 * ldc), c11_0, c11_1);
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
     /// such tiles in float. Each element sees the operations of the full kernel, so the bits agree.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void MultiplySubtractNarrow(nint kc, ref T a, ref T b, ref T c, nint ldc, int cols)
+    public static unsafe void MultiplySubtractNarrow(nint kc, ref T a, ref T b, ref T from, nint ldFrom, ref T c, nint ldc, int cols)
     {
         nint prefetchAt = Math.Max(kc - PrefetchSteps, 0);
         Vector512<T> c00 = default;
@@ -131,7 +132,7 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         {
             if (p == prefetchAt)
             {
-                PrefetchRows(ref c, ldc);
+                PrefetchRows(ref from, ldFrom, ref c, ldc);
             }
 
             Vector512<T> b0 = Vector512.LoadUnsafe(ref b);
@@ -151,24 +152,35 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
             b = ref Unsafe.Add(ref b, step);
         }
 
-        fixed (T* pc = &c)
+        fixed (T* pf = &from, pc = &c)
         {
-            SubtractMasked(pc + (0 * ldc), cols, c00);
-            SubtractMasked(pc + (1 * ldc), cols, c01);
-            SubtractMasked(pc + (2 * ldc), cols, c02);
-            SubtractMasked(pc + (3 * ldc), cols, c03);
-            SubtractMasked(pc + (4 * ldc), cols, c04);
-            SubtractMasked(pc + (5 * ldc), cols, c05);
-            SubtractMasked(pc + (6 * ldc), cols, c06);
-            SubtractMasked(pc + (7 * ldc), cols, c07);
-            SubtractMasked(pc + (8 * ldc), cols, c08);
-            SubtractMasked(pc + (9 * ldc), cols, c09);
-            SubtractMasked(pc + (10 * ldc), cols, c10);
-            SubtractMasked(pc + (11 * ldc), cols, c11);
+            SubtractMasked(pf + (0 * ldFrom), pc + (0 * ldc), cols, c00);
+            SubtractMasked(pf + (1 * ldFrom), pc + (1 * ldc), cols, c01);
+            SubtractMasked(pf + (2 * ldFrom), pc + (2 * ldc), cols, c02);
+            SubtractMasked(pf + (3 * ldFrom), pc + (3 * ldc), cols, c03);
+            SubtractMasked(pf + (4 * ldFrom), pc + (4 * ldc), cols, c04);
+            SubtractMasked(pf + (5 * ldFrom), pc + (5 * ldc), cols, c05);
+            SubtractMasked(pf + (6 * ldFrom), pc + (6 * ldc), cols, c06);
+            SubtractMasked(pf + (7 * ldFrom), pc + (7 * ldc), cols, c07);
+            SubtractMasked(pf + (8 * ldFrom), pc + (8 * ldc), cols, c08);
+            SubtractMasked(pf + (9 * ldFrom), pc + (9 * ldc), cols, c09);
+            SubtractMasked(pf + (10 * ldFrom), pc + (10 * ldc), cols, c10);
+            SubtractMasked(pf + (11 * ldFrom), pc + (11 * ldc), cols, c11);
         }
     }
 
     private const int PrefetchSteps = 32;
+
+    // The rows of the tile read and, when it is elsewhere, of the tile written.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchRows(ref T from, nint ldFrom, ref T c, nint ldc)
+    {
+        PrefetchRows(ref from, ldFrom);
+        if (!Unsafe.AreSame(ref from, ref c))
+        {
+            PrefetchRows(ref c, ldc);
+        }
+    }
 
     // Brings the 128 bytes of each of the tile's 12 rows (3 lines when a row is not line-aligned) to L1.
     // A prefetch never faults, so an address the collector has since moved costs nothing but the miss.
@@ -188,16 +200,16 @@ internal readonly struct MicroKernel512<T> : IMicroKernel<T>
         }
     }
 
-    // row[lane] −= v[lane] for the lanes below count; the others are neither read nor written.
+    // row[lane] = from[lane] − v[lane] for the lanes below count; the others are neither read nor written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void SubtractMasked(T* row, int count, Vector512<T> v) =>
-        LaneMask512.Store(row, count, LaneMask512.Load(row, count) - v);
+    private static unsafe void SubtractMasked(T* from, T* row, int count, Vector512<T> v) =>
+        LaneMask512.Store(row, count, LaneMask512.Load(from, count) - v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Subtract(ref T row, Vector512<T> v0, Vector512<T> v1)
+    private static void Subtract(ref T from, ref T row, Vector512<T> v0, Vector512<T> v1)
     {
         nuint width = (nuint)Vector512<T>.Count;
-        (Vector512.LoadUnsafe(ref row) - v0).StoreUnsafe(ref row);
-        (Vector512.LoadUnsafe(ref row, width) - v1).StoreUnsafe(ref row, width);
+        (Vector512.LoadUnsafe(ref from) - v0).StoreUnsafe(ref row);
+        (Vector512.LoadUnsafe(ref from, width) - v1).StoreUnsafe(ref row, width);
     }
 }

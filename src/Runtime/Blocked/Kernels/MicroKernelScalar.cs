@@ -15,7 +15,7 @@ internal readonly struct MicroKernelScalar<T> : IMicroKernel<T>
     public static int NR => 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T c, nint ldc)
+    public static void MultiplySubtract(nint kc, ref T a, ref T b, ref T from, nint ldFrom, ref T c, nint ldc)
     {
         T c00 = T.Zero, c01 = T.Zero, c02 = T.Zero, c03 = T.Zero;
         T c10 = T.Zero, c11 = T.Zero, c12 = T.Zero, c13 = T.Zero;
@@ -36,18 +36,18 @@ internal readonly struct MicroKernelScalar<T> : IMicroKernel<T>
             b = ref Unsafe.Add(ref b, 4);
         }
 
-        Subtract(ref c, c00, c01, c02, c03);
-        Subtract(ref Unsafe.Add(ref c, ldc), c10, c11, c12, c13);
-        Subtract(ref Unsafe.Add(ref c, 2 * ldc), c20, c21, c22, c23);
-        Subtract(ref Unsafe.Add(ref c, 3 * ldc), c30, c31, c32, c33);
+        Subtract(ref from, ref c, c00, c01, c02, c03);
+        Subtract(ref Unsafe.Add(ref from, ldFrom), ref Unsafe.Add(ref c, ldc), c10, c11, c12, c13);
+        Subtract(ref Unsafe.Add(ref from, 2 * ldFrom), ref Unsafe.Add(ref c, 2 * ldc), c20, c21, c22, c23);
+        Subtract(ref Unsafe.Add(ref from, 3 * ldFrom), ref Unsafe.Add(ref c, 3 * ldc), c30, c31, c32, c33);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Subtract(ref T row, T v0, T v1, T v2, T v3)
+    private static void Subtract(ref T from, ref T row, T v0, T v1, T v2, T v3)
     {
-        row -= v0;
-        Unsafe.Add(ref row, 1) -= v1;
-        Unsafe.Add(ref row, 2) -= v2;
-        Unsafe.Add(ref row, 3) -= v3;
+        row = from - v0;
+        Unsafe.Add(ref row, 1) = Unsafe.Add(ref from, 1) - v1;
+        Unsafe.Add(ref row, 2) = Unsafe.Add(ref from, 2) - v2;
+        Unsafe.Add(ref row, 3) = Unsafe.Add(ref from, 3) - v3;
     }
 }

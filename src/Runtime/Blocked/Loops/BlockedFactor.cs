@@ -22,30 +22,51 @@ internal static class BlockedFactor<T, TKernel>
     public static SolveResult Run(Span<T> a, int n, int ld, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
     {
         var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers, team);
-        return Factor(a, ld, rowWise, 0, n, buffers);
+        return Factor(a, ld, rowWise, View(ref MemoryMarshal.GetReference(a), ld, rowWise), 0, n, buffers);
     }
 
-    // Factors the diagonal block of order size at (start, start).
-    private static SolveResult Factor(Span<T> a, int ld, bool rowWise, int start, int size, in PackBuffers<T> buffers)
+    /// <summary>
+    /// As <see cref="Run"/>, on a copy: <paramref name="a"/> receives the factor of the stored triangle
+    /// of <paramref name="source"/> (order n, stride n, the same storage order; pinned too with more
+    /// than one worker). Each block is copied where the recursion first touches it, so the copy costs
+    /// no pass of its own: the first update of a block reads it from the source, and only the base
+    /// blocks on the leading diagonal and the first strip of each panel are copied ahead. After a
+    /// failure, the blocks not yet reached are left uncopied.
+    /// </summary>
+    public static SolveResult RunCopy(ReadOnlySpan<T> source, Span<T> a, int n, int ld, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
     {
+        var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers, team);
+        return Factor(a, ld, rowWise, View(ref MemoryMarshal.GetReference(source), n, rowWise), 0, n, buffers);
+    }
+
+    private static MatrixRef<T> View(ref T origin, int ld, bool rowWise) =>
+        new(ref origin, rowWise ? ld : 1, rowWise ? 1 : ld);
+
+    // Factors the diagonal block of order size at (start, start), reading each of its elements first
+    // from the same place in from: the source, or the factor's own storage (then nothing is copied).
+    private static SolveResult Factor(Span<T> a, int ld, bool rowWise, MatrixRef<T> from, int start, int size, in PackBuffers<T> buffers)
+    {
+        MatrixRef<T> l = View(ref MemoryMarshal.GetReference(a), ld, rowWise);
         if (size <= BlockSizes<T>.FactorBase)
         {
+            BlockCopy<T>.Lower(l.Block(start, start), from.Block(start, start), size);
             SolveResult diagonal = CholeskyKernel<T>.Factor(a.Slice(start * ld + start), size, ld, rowWise);
             return diagonal.Success ? diagonal : SolveResult.Failed(start + diagonal.FailedPivot);
         }
 
         int n1 = BlockSizes<T>.Split(size);
-        SolveResult result = Factor(a, ld, rowWise, start, n1, buffers);
+        SolveResult result = Factor(a, ld, rowWise, from, start, n1, buffers);
         if (!result.Success)
         {
             return result;
         }
 
-        var l = new MatrixRef<T>(ref MemoryMarshal.GetReference(a), rowWise ? ld : 1, rowWise ? 1 : ld);
         int n2 = size - n1;
         MatrixRef<T> l21 = l.Block(start + n1, start);
-        PanelSolve<T, TKernel>.Run(l.Block(start, start), l21, n2, n1, buffers);
-        Gemm<T, TKernel>.Update(l.Block(start + n1, start + n1), l21, l21, n2, n2, n1, TriangleMask.Lower, buffers);
-        return Factor(a, ld, rowWise, start + n1, n2, buffers);
+        PanelSolve<T, TKernel>.Run(l.Block(start, start), l21, from.Block(start + n1, start), n2, n1, buffers);
+        Gemm<T, TKernel>.UpdateFrom(l.Block(start + n1, start + n1), from.Block(start + n1, start + n1), l21, l21, n2, n2, n1, TriangleMask.Lower, buffers);
+
+        // The update wrote the whole trailing triangle: the rest factors in place.
+        return Factor(a, ld, rowWise, l, start + n1, n2, buffers);
     }
 }

@@ -16,24 +16,35 @@ internal static class PanelSolve<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : struct, IMicroKernel<T>
 {
-    public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
+    /// <summary>The solve in place.</summary>
+    public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers) => Run(l, b, b, m, w, buffers);
+
+    /// <summary>
+    /// The solve with B's elements read first from <paramref name="from"/>: B itself, or the caller's
+    /// matrix B is the runtime's copy of. Each block is then copied where the recursion first touches
+    /// it: the leftmost strip before its substitution; every other column's first update reads it
+    /// from there.
+    /// </summary>
+    public static void Run(MatrixRef<T> l, MatrixRef<T> b, MatrixRef<T> from, int m, int w, in PackBuffers<T> buffers)
     {
         if (buffers.Workers > 1 && (long)m * w * w >= ParallelGemm<T, TKernel>.MinimumWork)
         {
-            ParallelPanelSolve<T, TKernel>.Run(l, b, m, w, buffers);
+            ParallelPanelSolve<T, TKernel>.Run(l, b, from, m, w, buffers);
             return;
         }
 
         if (w <= BlockSizes<T>.SolveBase)
         {
+            BlockCopy<T>.Rectangle(b, from, m, w);
             Substitute(l, b, m, w, buffers.Panel);
             return;
         }
 
         int w1 = BlockSizes<T>.Split(w);
-        Run(l, b, m, w1, buffers);
-        Gemm<T, TKernel>.Update(b.Block(0, w1), b, l.Block(w1, 0), m, w - w1, w1, TriangleMask.Full, buffers);
-        Run(l.Block(w1, w1), b.Block(0, w1), m, w - w1, buffers);
+        Run(l, b, from, m, w1, buffers);
+        MatrixRef<T> right = b.Block(0, w1);
+        Gemm<T, TKernel>.UpdateFrom(right, from.Block(0, w1), b, l.Block(w1, 0), m, w - w1, w1, TriangleMask.Full, buffers);
+        Run(l.Block(w1, w1), right, right, m, w - w1, buffers);
     }
 
     // Row i of B solves L·xᵢᵀ = bᵢᵀ. Full 16-column strips go to PanelSubstitute512 a vector of rows at a

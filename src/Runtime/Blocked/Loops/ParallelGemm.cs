@@ -34,8 +34,11 @@ internal static unsafe class ParallelGemm<T, TKernel>
     /// </summary>
     public const long MinimumWork = 1 << 22;
 
-    /// <summary>The update, with C's columns contiguous (<see cref="Gemm{T, TKernel}"/> has normalized it).</summary>
-    public static void Update(MatrixRef<T> c, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
+    /// <summary>
+    /// The update C = F − A·Bᵀ (<see cref="Gemm{T, TKernel}.UpdateFrom"/>), with C's columns contiguous
+    /// (<see cref="Gemm{T, TKernel}"/> has normalized it).
+    /// </summary>
+    public static void Update(MatrixRef<T> c, MatrixRef<T> from, MatrixRef<T> a, MatrixRef<T> b, int m, int n, int k, TriangleMask mask, in PackBuffers<T> buffers)
     {
         Job job = s_job ??= new Job();
         job.Bind(buffers);
@@ -57,6 +60,9 @@ internal static unsafe class ParallelGemm<T, TKernel>
         job.Panels = panels;
         for (int pc = 0; pc < k; pc += BlockSizes<T>.KC)
         {
+            MatrixRef<T> f = pc == 0 ? from : c;
+            job.F = (T*)Unsafe.AsPointer(ref f.Origin);
+            job.Ldf = f.RowStride;
             job.Pc = pc;
             job.Kc = Math.Min(BlockSizes<T>.KC, k - pc);
             job.Claimed = 0;
@@ -77,6 +83,8 @@ internal static unsafe class ParallelGemm<T, TKernel>
 
         public T* C;
         public nint Ldc;
+        public T* F;
+        public nint Ldf;
         public T* A;
         public nint ARowStride;
         public nint AColumnStride;
@@ -131,6 +139,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
         private void Multiply(int part)
         {
             var c = new MatrixRef<T>(ref Unsafe.AsRef<T>(C), Ldc, 1);
+            var f = new MatrixRef<T>(ref Unsafe.AsRef<T>(F), Ldf, 1);
             var a = new MatrixRef<T>(ref Unsafe.AsRef<T>(A), ARowStride, AColumnStride);
             Span<T> packedA = WorkerBuffers(part).A;
             var packedB = new Span<T>(PackedB, (N + TKernel.NR - 1) / TKernel.NR * TKernel.NR * Kc);
@@ -144,7 +153,7 @@ internal static unsafe class ParallelGemm<T, TKernel>
                 if (!Mask.Excludes(ic, 0, rows, N))
                 {
                     Packing.Pack(a.Block(ic, Pc), rows, Kc, TKernel.MR, packedA);
-                    Gemm<T, TKernel>.Macro(c.Block(ic, 0), packedA, packedB, rows, N, Kc, ic, Mask);
+                    Gemm<T, TKernel>.Macro(c.Block(ic, 0), f.Block(ic, 0), packedA, packedB, rows, N, Kc, ic, Mask);
                 }
             }
         }

@@ -28,7 +28,8 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
     /// </summary>
     public const int ChunksPerWorker = 2;
 
-    public static void Run(MatrixRef<T> l, MatrixRef<T> b, int m, int w, in PackBuffers<T> buffers)
+    /// <summary>The solve of <see cref="PanelSolve{T, TKernel}.Run(MatrixRef{T}, MatrixRef{T}, MatrixRef{T}, int, int, in PackBuffers{T})"/>, B's elements read first from <paramref name="from"/>.</summary>
+    public static void Run(MatrixRef<T> l, MatrixRef<T> b, MatrixRef<T> from, int m, int w, in PackBuffers<T> buffers)
     {
         Job job = s_job ??= new Job();
         job.Bind(buffers);
@@ -38,6 +39,9 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
         job.B = (T*)Unsafe.AsPointer(ref b.Origin);
         job.BRowStride = b.RowStride;
         job.BColumnStride = b.ColumnStride;
+        job.F = (T*)Unsafe.AsPointer(ref from.Origin);
+        job.FRowStride = from.RowStride;
+        job.FColumnStride = from.ColumnStride;
         job.M = m;
         job.W = w;
         job.Chunks = ChunksPerWorker * buffers.Workers;
@@ -55,6 +59,9 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
         public T* B;
         public nint BRowStride;
         public nint BColumnStride;
+        public T* F;
+        public nint FRowStride;
+        public nint FColumnStride;
         public int M;
         public int W;
         public int Chunks;
@@ -63,13 +70,14 @@ internal static unsafe class ParallelPanelSolve<T, TKernel>
         {
             var l = new MatrixRef<T>(ref Unsafe.AsRef<T>(L), LRowStride, LColumnStride);
             var b = new MatrixRef<T>(ref Unsafe.AsRef<T>(B), BRowStride, BColumnStride);
+            var f = new MatrixRef<T>(ref Unsafe.AsRef<T>(F), FRowStride, FColumnStride);
             var buffers = WorkerBuffers(part);
             for (int chunk = Interlocked.Increment(ref Claimed) - 1; chunk < Chunks; chunk = Interlocked.Increment(ref Claimed) - 1)
             {
                 int i0 = Boundary(chunk), i1 = Boundary(chunk + 1);
                 if (i1 > i0)
                 {
-                    PanelSolve<T, TKernel>.Run(l, b.Block(i0, 0), i1 - i0, W, buffers);
+                    PanelSolve<T, TKernel>.Run(l, b.Block(i0, 0), f.Block(i0, 0), i1 - i0, W, buffers);
                 }
             }
         }
