@@ -90,7 +90,7 @@ internal static class DispatchEmitter
         {
             // The JIT folds the hardware test, so on AVX2 + FMA machines this costs nothing.
             w.Open(vectorFrom <= 1 ? $"if (!({VectorShape.Supported}))" : $"if (!({VectorShape.Supported}) && n >= {SourceWriter.Int(vectorFrom)})");
-            EmitCall(w, sig, fallback, indent: "");
+            EmitCall(w, sig, form.WithoutVectorsCall(spec) is { } portable ? $"n <= {SourceWriter.Int(spec.MaxN)} ? {portable} : {fallback}" : fallback, indent: "");
             w.Close();
             w.Line();
         }

@@ -58,7 +58,7 @@ namespace Specialized.Generated
             ref float rb = ref MemoryMarshal.GetReference(b);
             if (!(Fma.IsSupported && Avx2.IsSupported) && n >= 4)
             {
-                return Cholesky.Solve(a, b, n, 1, Triangle.Lower, MatrixLayout.ColumnMajor);
+                return n <= 5 ? SolveOnCopy(a, b, n, 1) : Cholesky.Solve(a, b, n, 1, Triangle.Lower, MatrixLayout.ColumnMajor);
             }
 
             switch (n)
@@ -486,6 +486,22 @@ namespace Specialized.Generated
             Unsafe.Add(ref a, 24) = l4_1.GetElement(3);
 
             return SolveResult.Succeeded;
+        }
+
+        /// <summary>n from 4 to MaxN without AVX2 + FMA: the runtime solves a copy of a, written back only on success, so a failure leaves a as it was.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static SolveResult SolveOnCopy(Span<float> a, Span<float> b, int n, int nrhs)
+        {
+            Span<float> copy = stackalloc float[25];
+            copy = copy.Slice(0, n * n);
+            a.Slice(0, n * n).CopyTo(copy);
+            SolveResult result = Cholesky.Solve(copy, b, n, nrhs, Triangle.Lower, MatrixLayout.ColumnMajor);
+            if (result.Success)
+            {
+                copy.CopyTo(a);
+            }
+
+            return result;
         }
     }
 }

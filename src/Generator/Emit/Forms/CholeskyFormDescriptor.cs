@@ -30,6 +30,13 @@ internal abstract class CholeskyFormDescriptor : SolveFormDescriptor
     /// </summary>
     public virtual int? VectorMinOrder => null;
 
+    /// <summary>
+    /// The call that serves n from <see cref="VectorMinOrder"/> to MaxN where the vector kernels cannot
+    /// run, when <see cref="SolveFormDescriptor.FallbackCall"/> would not keep the form's promise about
+    /// failures there; null when the fallback serves them.
+    /// </summary>
+    public virtual string? WithoutVectorsCall(SolverSpec spec) => null;
+
     /// <summary>What the dispatch does at n = 0: null to return success, else the call that serves it.</summary>
     public virtual string? ZeroOrderCall(SolverSpec spec) => null;
 
