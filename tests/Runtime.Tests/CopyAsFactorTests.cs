@@ -118,12 +118,12 @@ public class CopyAsFactorTests
             T[] before = (T[])source.Clone();
             T[] expected = new T[ld * n];
             CholeskyKernel<T>.CopyTriangle(source, expected, n, ld, rowWise);
-            SolveResult expectedResult = BlockedFactor<T, TKernel>.Run(expected, n, ld, rowWise, scratch, 1);
+            SolveResult expectedResult = BlockedFactor<T, TKernel>.Run(expected, ld, expected, n, ld, rowWise, scratch, 1);
 
             // NaN in the copy too, so an element the factorization used without copying shows.
             T[] actual = new T[ld * n];
             Array.Fill(actual, T.NaN);
-            SolveResult actualResult = BlockedFactor<T, TKernel>.RunCopy(source, actual, n, ld, rowWise, scratch, 1);
+            SolveResult actualResult = BlockedFactor<T, TKernel>.Run(source, n, actual, n, ld, rowWise, scratch, 1);
 
             Assert.Equal(expectedPivot < 0, expectedResult.Success);
             Assert.Equal(expectedResult, actualResult);

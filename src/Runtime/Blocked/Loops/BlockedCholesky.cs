@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Specialized;
@@ -30,13 +29,13 @@ internal static class BlockedCholesky<T>
 
     /// <summary>As <see cref="Factor(Span{T}, int, bool, int)"/> with buffer rows <paramref name="n"/> ≤ <paramref name="ld"/> apart.</summary>
     public static SolveResult Factor(Span<T> a, int n, int ld, bool rowWise, int workers) =>
-        n < Crossover ? CholeskyKernel<T>.Factor(a, n, ld, rowWise) : Blocked(a, a, n, ld, rowWise, workers);
+        n < Crossover ? CholeskyKernel<T>.Factor(a, n, ld, rowWise) : Blocked(a, ld, a, n, ld, rowWise, workers);
 
     /// <summary>
     /// Factors a copy of the stored triangle of <paramref name="source"/> (order n, stride n) into
     /// <paramref name="a"/> (buffer rows <paramref name="ld"/> apart), leaving the source alone. The
     /// blocked factorization copies each block where it first touches it
-    /// (<see cref="BlockedFactor{T, TKernel}.RunCopy"/>); below the crossover the triangle is copied first.
+    /// (<see cref="BlockedFactor{T, TKernel}"/>); below the crossover the triangle is copied first.
     /// </summary>
     public static SolveResult FactorCopy(ReadOnlySpan<T> source, Span<T> a, int n, int ld, bool rowWise, int workers)
     {
@@ -46,25 +45,26 @@ internal static class BlockedCholesky<T>
             return CholeskyKernel<T>.Factor(a, n, ld, rowWise);
         }
 
-        return Blocked(source, a, n, ld, rowWise, workers);
+        return Blocked(source, n, a, n, ld, rowWise, workers);
     }
 
-    // The blocked factorization on the widest accelerated micro-kernel, of a itself or of a copy of source.
-    private static SolveResult Blocked(ReadOnlySpan<T> source, Span<T> a, int n, int ld, bool rowWise, int workers)
+    // The blocked factorization on the widest accelerated micro-kernel, of a itself (source is a) or of
+    // a copy of source (rows sourceLd apart).
+    private static SolveResult Blocked(ReadOnlySpan<T> source, int sourceLd, Span<T> a, int n, int ld, bool rowWise, int workers)
     {
         if (Vector512.IsHardwareAccelerated)
         {
-            return Factor<MicroKernel512<T>>(source, a, n, ld, rowWise, workers);
+            return Factor<MicroKernel512<T>>(source, sourceLd, a, n, ld, rowWise, workers);
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            return Factor<MicroKernel256<T>>(source, a, n, ld, rowWise, workers);
+            return Factor<MicroKernel256<T>>(source, sourceLd, a, n, ld, rowWise, workers);
         }
 
         return Vector128.IsHardwareAccelerated
-            ? Factor<MicroKernel128<T>>(source, a, n, ld, rowWise, workers)
-            : Factor<MicroKernelScalar<T>>(source, a, n, ld, rowWise, workers);
+            ? Factor<MicroKernel128<T>>(source, sourceLd, a, n, ld, rowWise, workers)
+            : Factor<MicroKernelScalar<T>>(source, sourceLd, a, n, ld, rowWise, workers);
     }
 
     /// <summary>
@@ -72,20 +72,15 @@ internal static class BlockedCholesky<T>
     /// stack up to <see cref="Cholesky.StackScratchBytes"/>, else from <see cref="ArrayPool{T}.Shared"/>.
     /// </summary>
     public static SolveResult Factor<TKernel>(Span<T> a, int n, bool rowWise, int workers = 1)
-        where TKernel : struct, IMicroKernel<T> => Factor<TKernel>(a, a, n, n, rowWise, workers);
+        where TKernel : struct, IMicroKernel<T> => Factor<TKernel>(a, n, a, n, n, rowWise, workers);
 
-    // Source is a itself (in place) or the matrix a receives a copy of.
-    private static unsafe SolveResult Factor<TKernel>(ReadOnlySpan<T> source, Span<T> a, int n, int ld, bool rowWise, int workers)
+    private static unsafe SolveResult Factor<TKernel>(ReadOnlySpan<T> source, int sourceLd, Span<T> a, int n, int ld, bool rowWise, int workers)
         where TKernel : struct, IMicroKernel<T>
     {
-        bool inPlace = Unsafe.AreSame(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(a));
         int length = PackBuffers<T>.Length(n, n, TKernel.MR, TKernel.NR, workers);
         if (workers == 1 && length <= Cholesky.StackScratchBytes / Unsafe.SizeOf<T>())
         {
-            Span<T> stack = stackalloc T[length];
-            return inPlace
-                ? BlockedFactor<T, TKernel>.Run(a, n, ld, rowWise, stack, workers)
-                : BlockedFactor<T, TKernel>.RunCopy(source, a, n, ld, rowWise, stack, workers);
+            return BlockedFactor<T, TKernel>.Run(source, sourceLd, a, n, ld, rowWise, stackalloc T[length], workers);
         }
 
         T[] rented = ArrayPool<T>.Shared.Rent(length);
@@ -99,10 +94,7 @@ internal static class BlockedCholesky<T>
                 WorkerTeam? team = workers > 1 ? WorkerTeam.TryJoin(workers) : null;
                 try
                 {
-                    Span<T> scratch = rented.AsSpan(0, length);
-                    return inPlace
-                        ? BlockedFactor<T, TKernel>.Run(a, n, ld, rowWise, scratch, workers, team)
-                        : BlockedFactor<T, TKernel>.RunCopy(source, a, n, ld, rowWise, scratch, workers, team);
+                    return BlockedFactor<T, TKernel>.Run(source, sourceLd, a, n, ld, rowWise, rented.AsSpan(0, length), workers, team);
                 }
                 finally
                 {

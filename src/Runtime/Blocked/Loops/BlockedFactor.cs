@@ -15,38 +15,27 @@ internal static class BlockedFactor<T, TKernel>
     where TKernel : struct, IMicroKernel<T>
 {
     /// <summary>
-    /// Factors the n x n matrix a (buffer rows ld apart) in place, packing into scratch
-    /// (<see cref="PackBuffers{T}.Length"/> for n, n and <paramref name="workers"/>); with more than one
-    /// worker, a and scratch must stay pinned throughout.
+    /// Factors the n x n matrix a (buffer rows ld apart), packing into scratch
+    /// (<see cref="PackBuffers{T}.Length"/> for n, n and <paramref name="workers"/>), with the stored
+    /// triangle read first from <paramref name="source"/> (rows <paramref name="sourceLd"/> apart, the
+    /// same storage order): a itself, to factor in place, or the caller's matrix a receives a copy of.
+    /// Then each block is copied where the recursion first touches it, so the copy costs no pass of its
+    /// own: the first update of a block reads it from the source, and only the base blocks on the
+    /// leading diagonal and the first strip of each panel are copied ahead. After a failure, the blocks
+    /// not yet reached are left uncopied. With more than one worker, source, a and scratch must stay
+    /// pinned throughout.
     /// </summary>
-    public static SolveResult Run(Span<T> a, int n, int ld, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
+    public static SolveResult Run(ReadOnlySpan<T> source, int sourceLd, Span<T> a, int n, int ld, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
     {
         var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers, team);
-        return Factor(a, ld, rowWise, View(ref MemoryMarshal.GetReference(a), ld, rowWise), 0, n, buffers);
+        return Factor(a, ld, rowWise, MatrixRef<T>.Factor(ref MemoryMarshal.GetReference(source), sourceLd, rowWise), 0, n, buffers);
     }
-
-    /// <summary>
-    /// As <see cref="Run"/>, on a copy: <paramref name="a"/> receives the factor of the stored triangle
-    /// of <paramref name="source"/> (order n, stride n, the same storage order; pinned too with more
-    /// than one worker). Each block is copied where the recursion first touches it, so the copy costs
-    /// no pass of its own: the first update of a block reads it from the source, and only the base
-    /// blocks on the leading diagonal and the first strip of each panel are copied ahead. After a
-    /// failure, the blocks not yet reached are left uncopied.
-    /// </summary>
-    public static SolveResult RunCopy(ReadOnlySpan<T> source, Span<T> a, int n, int ld, bool rowWise, Span<T> scratch, int workers, WorkerTeam? team = null)
-    {
-        var buffers = new PackBuffers<T>(scratch, n, n, TKernel.MR, TKernel.NR, workers, team);
-        return Factor(a, ld, rowWise, View(ref MemoryMarshal.GetReference(source), n, rowWise), 0, n, buffers);
-    }
-
-    private static MatrixRef<T> View(ref T origin, int ld, bool rowWise) =>
-        new(ref origin, rowWise ? ld : 1, rowWise ? 1 : ld);
 
     // Factors the diagonal block of order size at (start, start), reading each of its elements first
     // from the same place in from: the source, or the factor's own storage (then nothing is copied).
     private static SolveResult Factor(Span<T> a, int ld, bool rowWise, MatrixRef<T> from, int start, int size, in PackBuffers<T> buffers)
     {
-        MatrixRef<T> l = View(ref MemoryMarshal.GetReference(a), ld, rowWise);
+        MatrixRef<T> l = MatrixRef<T>.Factor(ref MemoryMarshal.GetReference(a), ld, rowWise);
         if (size <= BlockSizes<T>.FactorBase)
         {
             BlockCopy<T>.Lower(l.Block(start, start), from.Block(start, start), size);

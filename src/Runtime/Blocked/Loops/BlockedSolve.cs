@@ -20,7 +20,7 @@ internal static class BlockedSolve<T, TKernel>
 
         // The factor is only read; MatrixRef is a read-write view for the shared GEMM loops.
         ref T origin = ref MemoryMarshal.GetReference(factor);
-        var l = new MatrixRef<T>(ref origin, rowWise ? n : 1, rowWise ? 1 : n);
+        MatrixRef<T> l = MatrixRef<T>.Factor(ref origin, n, rowWise);
         var x = new MatrixRef<T>(ref MemoryMarshal.GetReference(b), nrhs, 1);
         Forward(l, x, n, nrhs, buffers);
         Backward(l, x, n, nrhs, buffers);

@@ -158,7 +158,11 @@ internal static class Gemm<T, TKernel>
         }
 
         Span<T> run = MemoryMarshal.CreateSpan(ref c, count);
-        MemoryMarshal.CreateReadOnlySpan(ref f, count).CopyTo(run);
+        if (!Unsafe.AreSame(ref f, ref c))
+        {
+            MemoryMarshal.CreateReadOnlySpan(ref f, count).CopyTo(run);
+        }
+
         VectorOps.Axpy(T.One, MemoryMarshal.CreateReadOnlySpan(ref t, count), run);
     }
 }

@@ -21,6 +21,12 @@ internal readonly ref struct MatrixRef<T>
         ColumnStride = columnStride;
     }
 
+    /// <summary>
+    /// The factor's view of a buffer whose rows are <paramref name="ld"/> apart: L(i, j) at i·ld + j
+    /// where the storage is row-wise, at j·ld + i where it is column-wise.
+    /// </summary>
+    public static MatrixRef<T> Factor(ref T origin, int ld, bool rowWise) => new(ref origin, rowWise ? ld : 1, rowWise ? 1 : ld);
+
     public ref T this[nint i, nint j] => ref Unsafe.Add(ref Origin, i * RowStride + j * ColumnStride);
 
     /// <summary>The view whose (0, 0) is this view's (i, j).</summary>
