@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans;
@@ -10,13 +12,15 @@ namespace Cluster.Tests;
 /// </summary>
 internal sealed class HangingSilo
 {
-
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _silo;
-    private int _held;
+    private readonly ConcurrentQueue<int> _heldBatches = new();
 
     /// <summary>Calls held so far.</summary>
-    public int Held => Volatile.Read(ref _held);
+    public int Held => _heldBatches.Count;
+
+    /// <summary>The batch index of every call held so far.</summary>
+    public IReadOnlyCollection<int> HeldBatches => _heldBatches;
 
     public void Hang(string siloName) => Volatile.Write(ref _silo, siloName);
 
@@ -27,7 +31,7 @@ internal sealed class HangingSilo
     {
         if (Volatile.Read(ref _silo) == siloName && context.InterfaceMethod.Name == nameof(ISolveGrain.Solve))
         {
-            Interlocked.Increment(ref _held);
+            _heldBatches.Enqueue(((Batch)context.Request.GetArgument(1)!).Index);
             await _release.Task;
             throw new System.InvalidOperationException("the silo holding this call was killed");
         }
