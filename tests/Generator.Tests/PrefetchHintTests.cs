@@ -6,7 +6,7 @@ namespace Specialized.Generator.Tests;
 /// <summary>
 /// The prefetch hints of the generated code, which no result can show: a batch pass asks for the next
 /// pass's lines in the order that pass reads them, and a row-major fit asks for the start of A before its
-/// kernel, whose own hints run 4 KiB ahead.
+/// kernel, whose own hints run 4 KiB ahead, and for b (and w) as many rows ahead, never past the rows.
 /// </summary>
 public class PrefetchHintTests
 {
@@ -49,6 +49,46 @@ public class PrefetchHintTests
         Assert.Contains(loop, dispatch);
         Assert.Contains("KernelHints.Prefetch(in Unsafe.Add(ref ra, k));", dispatch);
         Assert.True(dispatch.IndexOf(loop, System.StringComparison.Ordinal) < dispatch.IndexOf("switch (cols)", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("double", false)]
+    [InlineData("double", true)]
+    [InlineData("float", false)]
+    [InlineData("float", true)]
+    public void A_row_major_fit_asks_for_b_and_w_as_far_ahead_as_A_and_only_within_the_rows(string type, bool weighted)
+    {
+        string w = weighted ? $"ReadOnlySpan<{type}> w, " : "";
+        string source = Generate($"[LeastSquares(MaxCols = 8)] public static partial SolveResult Fit(ReadOnlySpan<{type}> a, ReadOnlySpan<{type}> b, {w}Span<{type}> x, int rows, int cols);");
+        int aheadBytes = 4096, size = type == "double" ? 8 : 4;
+        string[] streams = weighted ? ["b", "w"] : ["b"];
+        for (int cols = 1; cols <= 8; cols++)
+        {
+            string kernel = KernelBody(source, $"Fit{cols}");
+            int guard = int.Parse(Regex.Match(kernel, @"int prefetchRows = rows - (\d+);").Groups[1].Value);
+            foreach (string stream in streams)
+            {
+                var ahead = Regex.Matches(kernel, $@"KernelHints\.Prefetch\(in Unsafe\.Add\(ref {stream}, i \+ (\d+)\)\);").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+                int rowsAhead = Assert.Single(ahead);
+
+                // As many rows ahead as A's hints (4 KiB of A), and inside the test i < rows − guard, so i + rowsAhead < rows.
+                Assert.InRange(rowsAhead * cols * size, aheadBytes - (cols * size), aheadBytes);
+                Assert.True(rowsAhead <= guard, $"cols = {cols}: {stream} asked for {rowsAhead} rows ahead, past the {guard} rows the loop keeps clear");
+                int hint = kernel.IndexOf($"ref {stream}, i + {rowsAhead}", System.StringComparison.Ordinal);
+                Assert.InRange(kernel.LastIndexOf("if (i < prefetchRows)", hint, System.StringComparison.Ordinal), 0, hint);
+
+            }
+        }
+
+        // The rows of A's first 4 KiB (k < rows · cols, so k / cols < rows), before the kernel.
+        string dispatch = KernelBody(source, "Dispatch");
+        int head = dispatch.IndexOf($"for (int k = 0; k < rows * cols && k < {aheadBytes / size}; k += {64 / size})", System.StringComparison.Ordinal);
+        Assert.True(head >= 0, "the dispatch has the head loop");
+        string headLoop = dispatch.Substring(head, dispatch.IndexOf('}', head) - head);
+        foreach (string stream in streams)
+        {
+            Assert.Contains($"KernelHints.Prefetch(in Unsafe.Add(ref r{stream}, k / cols));", headLoop);
+        }
     }
 
     [Fact]

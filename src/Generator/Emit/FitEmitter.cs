@@ -92,17 +92,25 @@ internal static class FitEmitter
     }
 
     /// <summary>
-    /// Hints for the first <see cref="GramKernelEmitter.PrefetchBytes"/> of a row-major A, before the
-    /// kernel runs: its own hints run that far ahead, so without these a fit's first 4 KiB arrive one
-    /// demand miss at a time. 10,000 float fits of 200..1000 x 6, fit ÷ one read pass of A and b,
-    /// alternating runs: 1.20, 1.20, 1.20, 1.30 without against 1.15, 1.13, 1.14, 1.16 with.
+    /// Hints for the first <see cref="GramKernelEmitter.PrefetchBytes"/> of a row-major A, and for the same
+    /// rows of b (and w), before the kernel runs: its own hints run that far ahead, so without these a
+    /// fit's first 4 KiB arrive one demand miss at a time. 10,000 float fits of 200..1000 x 6, fit ÷ one
+    /// read pass of A and b, alternating runs: 1.20, 1.20, 1.20, 1.30 without against 1.15, 1.13, 1.14,
+    /// 1.16 with (A only). Element k of A lies in row k / cols, below rows.
     /// </summary>
     private static void EmitPrefetchHead(SourceWriter w, SolverSignature sig)
     {
         int size = sig.Element == ElementType.Double ? 8 : 4;
-        w.Line($"// A's first {SourceWriter.Int(GramKernelEmitter.PrefetchBytes)} bytes: the kernels ask that far ahead.");
-        w.Open($"for (int k = 0; k < {ParameterRoles.Rows} * {ParameterRoles.Cols} && k < {SourceWriter.Int(GramKernelEmitter.PrefetchBytes / size)}; k += {SourceWriter.Int(64 / size)})");
+        string cols = ParameterRoles.Cols;
+        w.Line($"// A's first {SourceWriter.Int(GramKernelEmitter.PrefetchBytes)} bytes and their rows of b{(sig.HasWeights ? " and w" : "")}: the kernels ask that far ahead.");
+        w.Open($"for (int k = 0; k < {ParameterRoles.Rows} * {cols} && k < {SourceWriter.Int(GramKernelEmitter.PrefetchBytes / size)}; k += {SourceWriter.Int(64 / size)})");
         w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref r{ParameterRoles.Matrix}, k));");
+        w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref r{ParameterRoles.Rhs}, k / {cols}));");
+        if (sig.HasWeights)
+        {
+            w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref r{ParameterRoles.Weights}, k / {cols}));");
+        }
+
         w.Close();
         w.Line();
     }

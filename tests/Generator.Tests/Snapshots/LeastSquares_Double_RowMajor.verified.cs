@@ -76,10 +76,11 @@ namespace Specialized.Generated
                 return LeastSquares.Fit(a, b, x, rows, cols, 0.0, MatrixLayout.RowMajor, false);
             }
 
-            // A's first 4096 bytes: the kernels ask that far ahead.
+            // A's first 4096 bytes and their rows of b: the kernels ask that far ahead.
             for (int k = 0; k < rows * cols && k < 512; k += 8)
             {
                 KernelHints.Prefetch(in Unsafe.Add(ref ra, k));
+                KernelHints.Prefetch(in Unsafe.Add(ref rb, k / cols));
             }
 
             switch (cols)
@@ -129,6 +130,7 @@ namespace Specialized.Generated
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 512));
                 }
 
                 var x0 = Vector256.LoadUnsafe(ref row);
@@ -179,6 +181,7 @@ namespace Specialized.Generated
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 256));
                 }
 
                 // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
@@ -245,6 +248,7 @@ namespace Specialized.Generated
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 170));
                 }
 
                 // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
@@ -327,6 +331,7 @@ namespace Specialized.Generated
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 128));
                 }
 
                 // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).

@@ -87,10 +87,12 @@ namespace Specialized.Generated
                 return LeastSquares.FitWeighted(a, b, w, x, rows, cols, ridge, MatrixLayout.RowMajor, false);
             }
 
-            // A's first 4096 bytes: the kernels ask that far ahead.
+            // A's first 4096 bytes and their rows of b and w: the kernels ask that far ahead.
             for (int k = 0; k < rows * cols && k < 512; k += 8)
             {
                 KernelHints.Prefetch(in Unsafe.Add(ref ra, k));
+                KernelHints.Prefetch(in Unsafe.Add(ref rb, k / cols));
+                KernelHints.Prefetch(in Unsafe.Add(ref rw, k / cols));
             }
 
             switch (cols)
@@ -141,6 +143,8 @@ namespace Specialized.Generated
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref w, i + 512));
                 }
 
                 var x0 = Vector256.LoadUnsafe(ref row);
@@ -199,6 +203,8 @@ namespace Specialized.Generated
                 if (i < prefetchRows)
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 256));
+                    KernelHints.Prefetch(in Unsafe.Add(ref w, i + 256));
                 }
 
                 // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
@@ -275,6 +281,8 @@ namespace Specialized.Generated
                 {
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 512));
                     KernelHints.Prefetch(in Unsafe.Add(ref row, 520));
+                    KernelHints.Prefetch(in Unsafe.Add(ref b, i + 170));
+                    KernelHints.Prefetch(in Unsafe.Add(ref w, i + 170));
                 }
 
                 // x{j}: column j of rows i..i + 3, unpacked from rows r (low half) and r + 2 (high half).
