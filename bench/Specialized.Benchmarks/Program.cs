@@ -8,20 +8,27 @@ using BenchmarkDotNet.Running;
 namespace Specialized.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switches, e.g. --filter '*').
+/// Runs the benchmarks chosen on the command line (BenchmarkDotNet's switches, e.g. --filter '*'),
+/// or with <c>probe</c> first, one of the timing loops of <see cref="ProbeCommand"/>.
 /// Peers that cannot run here (library missing, or failing a one-system probe) are left out of the
 /// run, and one line says which and why.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "probe")
+        {
+            return ProbeCommand.Run(args[1..]);
+        }
+
         Console.WriteLine(PeerProbe.SkippedLine());
         Console.WriteLine(PeerProbe.AvailableLine());
         // The boilerplate project builds the runtime, generator and analyzers again: over the
         // default two minutes on a busy 2-core machine.
         var config = DefaultConfig.Instance.AddFilter(new SimpleFilter(RunsHere)).WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
     }
 
     // A case runs unless its method measures a peer that is unavailable, or a fixed-size peer with
