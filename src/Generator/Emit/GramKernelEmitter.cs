@@ -400,14 +400,13 @@ internal static class GramKernelEmitter
         EmitLaneSums(w, cols);
     }
 
-    // g{j}_{k} for j ≤ k and h{j}: the vector accumulators of the column-wise kernels.
     /// <summary>
     /// b (and w) are streams of their own beside A's rows, too short in a fit of a few hundred rows for
     /// the hardware prefetcher to learn, so the row-major kernels ask for them as many rows ahead as A's
     /// hints run (<paramref name="rowsAhead"/>, which the prefetchRows test keeps within the rows); the
     /// dispatch asks for their first rows (<see cref="FitEmitter"/>). 10,000 float fits x 6, both builds
-    /// in one process, call after call, median of 15, new ÷ old, over both orders: weighted 0.93-0.96
-    /// (200..1000 rows) and 0.85-0.97 (1000 rows); unweighted 0.93-0.99 and 0.90-1.01.
+    /// in one process, call after call, median of 15, new ÷ old over both call orders: 0.85-0.97
+    /// weighted and 0.90-1.01 unweighted in a minute when memory answered slowly, 0.98-1.04 in a quiet one.
     /// </summary>
     private static void EmitSideHints(SourceWriter w, SolverSignature sig, int rowsAhead)
     {
@@ -419,6 +418,7 @@ internal static class GramKernelEmitter
         }
     }
 
+    // g{j}_{k} for j ≤ k and h{j}: the vector accumulators of the column-wise kernels.
     private static void EmitPairAccumulators(SourceWriter w, SolverSignature sig, int cols)
     {
         string vector = $"Vector256<{ScalarSyntax.For(sig.Element).Keyword}>";
