@@ -6,7 +6,8 @@ using System.Linq;
 namespace Specialized.Benchmarks;
 
 /// <summary>
-/// Timing loops for the figures BenchmarkDotNet's one-process-per-case runs cannot give: A/B rows
+/// The suites' own cases (their benchmark classes, set up as the suites set them up) in timing loops,
+/// for the figures BenchmarkDotNet's one-process-per-case runs cannot give: A/B rows
 /// (two builds alternated in the same minutes, see bench/ab.sh) and where a suite's time goes. Run as
 /// <c>dotnet run -c Release --project bench/Specialized.Benchmarks -- probe NAME [key=value ...]</c>,
 /// best with <c>DOTNET_TieredCompilation=0</c> so every method runs optimized from its first call.
@@ -14,12 +15,12 @@ namespace Specialized.Benchmarks;
 public static class ProbeCommand
 {
     private const string Usage = """
-        probe solve  n=1000,3000 [type=double|float] [threads=1] [cycle=4] [rounds=5]
-              keep-inputs Cholesky.Solve in a loop over `cycle` distinct matrices: median µs per solve, GFLOP/s (n³/3 + 2n²)
+        probe solve  n=1000,3000 [type=double|float] [threads=1|2] [rounds=5]
+              the large-n suite's case (keep-inputs Cholesky.Solve, its 4 matrices): median µs per solve, GFLOP/s (n³/3 + 2n²)
         probe batch  n=8,12,16 [type=double|float] [count=256] [rounds=7]
-              the generated batch solver: ns per system, the stream floor (a, b read, x written) and their ratio
+              the batch suite's generated batch solver: ns per system, the stream floor (a, b read, x written) and their ratio
         probe fits   [shape=uniform|ragged] [type=double|float] [weighted=false] [rounds=7]
-              10,000 generated fits x 6, one thread and FitBatch on two, against one read pass of the same data
+              the least-squares suite's 10,000 generated fits x 6 (and, unweighted, on all cores), each against its read probe
         probe peak   the FMA peak (GFLOP/s, double and float) and the core clock from a chain of dependent adds
         """;
 

@@ -1,14 +1,10 @@
 using System;
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace Specialized.Benchmarks;
 
-/// <summary>
-/// The large-n suite's case in a loop: the keep-inputs <c>Cholesky.Solve</c> over <c>cycle</c>
-/// distinct diagonally dominant matrices, one right-hand side, as <see cref="LargeSolve{T}"/> runs it.
-/// </summary>
+/// <summary>The large-n suite's own case in a loop: <see cref="LargeSolve{T}.Specialized"/> or <see cref="LargeSolve{T}.TwoThreads"/>.</summary>
 internal static class SolveProbe
 {
     public static void Run(ProbeCommand.Options options)
@@ -16,61 +12,47 @@ internal static class SolveProbe
         int[] orders = options.Ints("n", "1000,3000");
         bool isDouble = options.IsDouble();
         int threads = options.Int("threads", 1);
-        int cycle = options.Int("cycle", LargeSolve<double>.Systems);
         int rounds = options.Int("rounds", 5);
         options.ThrowIfUnused();
+        if (threads is not (1 or 2))
+        {
+            throw new ArgumentException($"threads={threads}: 1 or 2, as the suite runs");
+        }
+
         foreach (int n in orders)
         {
             if (isDouble)
             {
-                Measure<double>(n, threads, cycle, rounds);
+                Measure(new LargeSolveDouble { N = n }, threads, rounds);
             }
             else
             {
-                Measure<float>(n, threads, cycle, rounds);
+                Measure(new LargeSolveFloat { N = n }, threads, rounds);
             }
         }
     }
 
-    private static void Measure<T>(int n, int threads, int cycle, int rounds)
+    private static void Measure<T>(LargeSolve<T> bench, int threads, int rounds)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var batch = SpdBatch<T>.DiagonallyDominant(n, cycle, LargeSolve<T>.Seed);
-        int nn = n * n;
-        bool ok = true;
-        void SolveAll()
-        {
-            for (int k = 0; k < cycle; k++)
-            {
-                ok &= Solve(batch.A.AsSpan(k * nn, nn), batch.B.AsSpan(k * n, n), batch.X.AsSpan(k * n, n), n, threads);
-            }
-        }
-
+        bench.Setup();
+        Func<bool> solveAll = threads == 1 ? bench.Specialized : bench.TwoThreads;
+        int n = bench.N, systems = LargeSolve<T>.Systems;
         double flops = ((double)n * n * n / 3) + (2.0 * n * n);
-        int calls = Math.Max(1, (int)(3e8 / (flops * cycle)));
-        double[] samples = ProbeTiming.Samples(SolveAll, rounds, calls);
+        int calls = Math.Max(1, (int)(3e8 / (flops * systems)));
+        bool ok = true;
+        double[] samples = ProbeTiming.Samples(() => ok &= solveAll(), rounds, calls);
         long before = GC.GetTotalAllocatedBytes(precise: true);
-        SolveAll();
-        long allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / cycle;
+        ok &= solveAll();
+        long allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / systems;
         if (!ok)
         {
             throw new InvalidOperationException($"n = {n}: a solve reported failure on an SPD matrix");
         }
 
-        double median = ProbeTiming.Median(samples) / cycle;
+        double median = ProbeTiming.Median(samples) / systems;
         Array.Sort(samples);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"solve {typeof(T).Name} n={n} threads={threads}: {median * 1000:F1} µs, {flops / median / 1e6:F1} GFLOP/s (rounds {flops * cycle / samples[^1] / 1e6:F1}..{flops * cycle / samples[0] / 1e6:F1}), {allocated} B allocated per solve"));
-    }
-
-    private static bool Solve<T>(Span<T> a, Span<T> b, Span<T> x, int n, int threads)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(double))
-        {
-            return Cholesky.Solve(MemoryMarshal.Cast<T, double>(a), MemoryMarshal.Cast<T, double>(b), MemoryMarshal.Cast<T, double>(x), n, 1, Triangle.Lower, MatrixLayout.RowMajor, threads).Success;
-        }
-
-        return Cholesky.Solve(MemoryMarshal.Cast<T, float>(a), MemoryMarshal.Cast<T, float>(b), MemoryMarshal.Cast<T, float>(x), n, 1, Triangle.Lower, MatrixLayout.RowMajor, threads).Success;
+            $"solve {typeof(T).Name} n={n} threads={threads}: {median * 1000:F1} µs, {flops / median / 1e6:F1} GFLOP/s (rounds {flops * systems / samples[^1] / 1e6:F1}..{flops * systems / samples[0] / 1e6:F1}), {allocated} B allocated per solve"));
     }
 }
