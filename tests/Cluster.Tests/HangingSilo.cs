@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans;
@@ -31,7 +32,7 @@ internal sealed class HangingSilo
     {
         if (Volatile.Read(ref _silo) == siloName && context.InterfaceMethod.Name == nameof(ISolveGrain.Solve))
         {
-            _heldBatches.Enqueue(((Batch)context.Request.GetArgument(1)!).Index);
+            _heldBatches.Enqueue(Enumerable.Range(0, context.Request.GetArgumentCount()).Select(context.Request.GetArgument).OfType<Batch>().Single().Index);
             await _release.Task;
             throw new System.InvalidOperationException("the silo holding this call was killed");
         }
