@@ -102,7 +102,7 @@ internal static class FitEmitter
     {
         int size = sig.Element == ElementType.Double ? 8 : 4;
         string cols = ParameterRoles.Cols;
-        w.Line($"// A's first {SourceWriter.Int(GramKernelEmitter.PrefetchBytes)} bytes and their rows of b{(sig.HasWeights ? " and w" : "")}: the kernels ask that far ahead.");
+        w.Line($"// A's first {SourceWriter.Int(GramKernelEmitter.PrefetchBytes)} bytes and their rows of b{(sig.HasWeights ? " and w" : "")}: the kernels ask that far ahead, as hardware prefetch lags.");
         w.Open($"for (int k = 0; k < {ParameterRoles.Rows} * {cols} && k < {SourceWriter.Int(GramKernelEmitter.PrefetchBytes / size)}; k += {SourceWriter.Int(64 / size)})");
         w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref r{ParameterRoles.Matrix}, k));");
         w.Line($"KernelHints.Prefetch(in Unsafe.Add(ref r{ParameterRoles.Rhs}, k / {cols}));");

@@ -177,7 +177,6 @@ internal static class GramKernelEmitter
         }
 
         int ahead = PrefetchBytes / (sig.Element == ElementType.Double ? 8 : 4);
-        w.Line($"// The hardware prefetcher alone leaves the loop waiting: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
         w.Line($"int prefetchRows = rows - {SourceWriter.Int((ahead + cols - 1) / cols)};");
         w.Line("int i = 0;");
         w.Open("for (; i < vectorRows; i++)");
@@ -315,7 +314,6 @@ internal static class GramKernelEmitter
         int blockElements = lanes * cols;
         int ahead = PrefetchBytes / (sig.Element == ElementType.Double ? 8 : 4);
         int lines = (blockElements * (sig.Element == ElementType.Double ? 8 : 4) + 63) / 64;
-        w.Line($"// The hardware prefetcher alone leaves the loop waiting: ask {SourceWriter.Int(PrefetchBytes)} bytes ahead, within A.");
         w.Line($"int prefetchRows = rows - {SourceWriter.Int((ahead + blockElements + cols - 1) / cols)};");
         w.Open($"for (int i = 0; i < rows; i += {l})");
         w.Line("bool whole = i < full;");

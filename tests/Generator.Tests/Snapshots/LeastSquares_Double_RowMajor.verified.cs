@@ -76,7 +76,7 @@ namespace Specialized.Generated
                 return LeastSquares.Fit(a, b, x, rows, cols, 0.0, MatrixLayout.RowMajor, false);
             }
 
-            // A's first 4096 bytes and their rows of b: the kernels ask that far ahead.
+            // A's first 4096 bytes and their rows of b: the kernels ask that far ahead, as hardware prefetch lags.
             for (int k = 0; k < rows * cols && k < 512; k += 8)
             {
                 KernelHints.Prefetch(in Unsafe.Add(ref ra, k));
@@ -120,7 +120,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full), ref lastA, (rows - full));
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 516;
             for (int i = 0; i < rows; i += 4)
             {
@@ -171,7 +170,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full * 2), ref lastA, (rows - full) * 2);
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 260;
             for (int i = 0; i < rows; i += 4)
             {
@@ -237,7 +235,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full * 3), ref lastA, (rows - full) * 3);
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 175;
             for (int i = 0; i < rows; i += 4)
             {
@@ -320,7 +317,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref a, (nint)full * 4), ref lastA, (rows - full) * 4);
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 132;
             for (int i = 0; i < rows; i += 4)
             {

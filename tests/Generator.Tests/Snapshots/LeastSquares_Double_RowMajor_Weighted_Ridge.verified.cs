@@ -87,7 +87,7 @@ namespace Specialized.Generated
                 return LeastSquares.FitWeighted(a, b, w, x, rows, cols, ridge, MatrixLayout.RowMajor, false);
             }
 
-            // A's first 4096 bytes and their rows of b and w: the kernels ask that far ahead.
+            // A's first 4096 bytes and their rows of b and w: the kernels ask that far ahead, as hardware prefetch lags.
             for (int k = 0; k < rows * cols && k < 512; k += 8)
             {
                 KernelHints.Prefetch(in Unsafe.Add(ref ra, k));
@@ -132,7 +132,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
             CopyTail(ref Unsafe.Add(ref w, full), ref lastW, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 516;
             for (int i = 0; i < rows; i += 4)
             {
@@ -192,7 +191,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
             CopyTail(ref Unsafe.Add(ref w, full), ref lastW, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 260;
             for (int i = 0; i < rows; i += 4)
             {
@@ -269,7 +267,6 @@ namespace Specialized.Generated
             CopyTail(ref Unsafe.Add(ref b, full), ref lastB, rows - full);
             CopyTail(ref Unsafe.Add(ref w, full), ref lastW, rows - full);
 
-            // The hardware prefetcher alone leaves the loop waiting: ask 4096 bytes ahead, within A.
             int prefetchRows = rows - 175;
             for (int i = 0; i < rows; i += 4)
             {
